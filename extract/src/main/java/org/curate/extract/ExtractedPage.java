@@ -1,0 +1,25 @@
+package org.curate.extract;
+
+import java.time.Instant;
+
+/**
+ * One document extracted from a crawl record: an HTML response turned into main text, or a
+ * text record (WET conversion) taken as is. Nullable fields are {@code null} when unknown.
+ *
+ * @param id stable id: derived from the WARC-Record-ID, else from URL + date (see {@link DocumentIds})
+ * @param httpStatus the HTTP status, or -1 for records without HTTP (WET conversions, resources)
+ * @param charset the charset the payload was decoded with (canonical Java name)
+ * @param lang a language label the crawl record carried (WET's WARC-Identified-Content-Language), else null
+ */
+public record ExtractedPage(
+    String id,
+    String url,
+    String host,
+    Instant warcDate,
+    String contentType,
+    String charset,
+    int httpStatus,
+    String lang,
+    String title,
+    String text,
+    RecordRef source) {}
