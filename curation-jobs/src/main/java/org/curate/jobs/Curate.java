@@ -1,0 +1,52 @@
+package org.curate.jobs;
+
+import org.apache.spark.sql.SparkSession;
+import org.curate.jobs.cli.ExportCommand;
+import org.curate.jobs.cli.ExtractCommand;
+import org.curate.jobs.cli.RunCommand;
+import org.curate.jobs.io.InputResolver;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code curate} command line, and the main class for {@code spark-submit --class
+ * org.curate.jobs.Curate curation-jobs.jar <command> ...}.
+ */
+@Command(name = "curate", mixinStandardHelpOptions = true, version = "curate 0.1.0-SNAPSHOT",
+    subcommands = {RunCommand.class, ExtractCommand.class, ExportCommand.class},
+    description = {
+        "Curate web crawls into clean pretraining data on Apache Spark.",
+        "Every stage writes Parquet, _stats.json (in/out/dropped/failed by reason) and _rejects/.",
+        ""})
+public final class Curate implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+
+  public static void main(String[] args) {
+    int code = execute(args);
+    SparkSession.getActiveSession().foreach(s -> {
+      s.stop();
+      return null;
+    });
+    if (code != 0) {
+      System.exit(code);
+    }
+  }
+
+  /** Runs the CLI without exiting the JVM (tests, embedding); returns the exit status. */
+  public static int execute(String... args) {
+    CommandLine cli = new CommandLine(new Curate());
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      if (e instanceof InputResolver.InputException) {
+        commandLine.getErr().println("curate: " + e.getMessage());
+        return 2;
+      }
+      throw e;
+    });
+    return cli.execute(args);
+  }
+}

@@ -1,0 +1,66 @@
+package org.curate.jobs.spark;
+
+import static org.apache.spark.sql.types.DataTypes.IntegerType;
+import static org.apache.spark.sql.types.DataTypes.LongType;
+import static org.apache.spark.sql.types.DataTypes.StringType;
+import static org.apache.spark.sql.types.DataTypes.TimestampType;
+
+import org.apache.spark.sql.types.Metadata;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The Parquet schema of documents between stages (documented in docs/ARCHITECTURE.md).
+ * Stages after extract keep these columns and may add their own.
+ */
+public final class DocumentSchema {
+  private DocumentSchema() {}
+
+  public static final StructType SOURCE = new StructType(new StructField[] {
+      field("file", StringType, false),
+      field("offset", LongType, false)});
+
+  public static final StructType DOCUMENT = new StructType(new StructField[] {
+      field("id", StringType, false),
+      field("url", StringType, true),
+      field("host", StringType, true),
+      field("warc_date", TimestampType, true),
+      field("content_type", StringType, true),
+      field("charset", StringType, true),
+      field("http_status", IntegerType, true),
+      field("lang", StringType, true),
+      field("title", StringType, true),
+      field("text", StringType, false),
+      field("source", SOURCE, true)});
+
+  /** One row per input record of a stage that did not make it: why, and where it came from. */
+  public static final StructType REJECT = new StructType(new StructField[] {
+      field("id", StringType, true),
+      field("url", StringType, true),
+      field("source", SOURCE, true),
+      field("outcome", StringType, false),
+      field("reason", StringType, false),
+      field("detail", StringType, true)});
+
+  private static StructField field(String name, org.apache.spark.sql.types.DataType type, boolean nullable) {
+    return new StructField(name, type, nullable, Metadata.empty());
+  }
+
+  /**
+   * The internal per-record outcome rows of a stage: document columns (all nullable, since a
+   * failed record may have no id or text) plus outcome ({@code kept|dropped|failed}), reason, detail.
+   */
+  public static final StructType OUTCOME = outcomeSchema();
+
+  public static final String KEPT = "kept";
+  public static final String DROPPED = "dropped";
+  public static final String FAILED = "failed";
+
+  private static StructType outcomeSchema() {
+    StructType s = new StructType();
+    for (StructField f : DOCUMENT.fields()) {
+      s = s.add(f.name(), f.dataType(), true);
+    }
+    return s.add("outcome", StringType, false).add("reason", StringType, true).add("detail", StringType, true);
+  }
+}
