@@ -22,11 +22,19 @@ public sealed interface Outcome<T> permits Outcome.Kept, Outcome.Dropped, Outcom
     }
   }
 
-  /** Dropped on purpose; {@code detail} is free text for logs and reject listings. */
-  record Dropped<T>(String reason, String detail) implements Outcome<T> {
+  /**
+   * Dropped on purpose; {@code detail} is free text for logs and reject listings. {@code value},
+   * when not null, is the item as the step saw it, with what it measured (tags): a filter in
+   * tag-only mode keeps it instead of dropping it.
+   */
+  record Dropped<T>(String reason, String detail, T value) implements Outcome<T> {
     public Dropped {
       ReasonCode.check(reason);
       detail = detail == null ? "" : detail;
+    }
+
+    public Dropped(String reason, String detail) {
+      this(reason, detail, null);
     }
   }
 
@@ -48,6 +56,11 @@ public sealed interface Outcome<T> permits Outcome.Kept, Outcome.Dropped, Outcom
 
   static <T> Outcome<T> drop(String reason, String detail) {
     return new Dropped<>(reason, detail);
+  }
+
+  /** Dropped, keeping the measured item so that a tag-only run can keep it instead. */
+  static <T> Outcome<T> drop(String reason, String detail, T measured) {
+    return new Dropped<>(reason, detail, measured);
   }
 
   static <T> Outcome<T> fail(String reason, String detail) {
