@@ -21,15 +21,15 @@ final class CrawlRecordRows {
     if (outcome instanceof Outcome.Kept<ExtractedPage> kept) {
       ExtractedPage p = kept.value();
       return RowFactory.create(p.id(), p.url(), p.host(), timestamp(p.warcDate()), p.contentType(), p.charset(),
-          p.httpStatus() < 0 ? null : p.httpStatus(), p.lang(), p.title(), p.text(), source,
-          DocumentSchema.KEPT, null, null);
+          p.httpStatus() < 0 ? null : p.httpStatus(), p.lang(), null, p.title(), p.text(), source, null,
+          DocumentSchema.KEPT, null, null, null);
     }
     String kind = outcome instanceof Outcome.Dropped ? DocumentSchema.DROPPED : DocumentSchema.FAILED;
     String detail = outcome instanceof Outcome.Dropped<ExtractedPage> d ? d.detail()
         : ((Outcome.Failed<ExtractedPage>) outcome).detail();
     String url = ref == null ? null : ref.url();
-    return RowFactory.create(null, url, null, null, null, null, null, null, null, null, source,
-        kind, outcome.reason(), detail);
+    return RowFactory.create(null, url, null, null, null, null, null, null, null, null, null, source, null,
+        kind, outcome.reason(), detail, null);
   }
 
   /** Timestamps Spark can't hold (year > 9999 in a broken WARC-Date) become null, not a task failure. */

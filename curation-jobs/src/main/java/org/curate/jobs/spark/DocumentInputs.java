@@ -60,7 +60,7 @@ public final class DocumentInputs {
       Column c;
       if (f.name().equals("id")) {
         c = present.contains("id") ? coalesce(col("id").cast(DataTypes.StringType), derivedId) : derivedId;
-      } else if (present.contains(f.name()) && !(f.name().equals("source") && !isSourceStruct(raw))) {
+      } else if (present.contains(f.name()) && isCompatible(raw, f)) {
         c = col(f.name()).cast(f.dataType());
       } else {
         c = lit(null).cast(f.dataType());
@@ -73,11 +73,36 @@ public final class DocumentInputs {
     cols.add(when(failed, lit("input:malformed-json")).when(text.isNull(), lit("input:no-text")).as("reason"));
     Column detail = malformed == null ? lit(null).cast(DataTypes.StringType) : when(failed, substring(col(CORRUPT), 1, 200));
     cols.add(detail.as("detail"));
+    cols.add(lit(null).cast(DataTypes.createArrayType(DataTypes.StringType, false)).as("changes"));
     return raw.select(cols.toArray(Column[]::new));
   }
 
-  private static boolean isSourceStruct(Dataset<Row> raw) {
+  /** Struct and map columns are taken only when their type matches ours; scalars are cast. */
+  private static boolean isCompatible(Dataset<Row> raw, StructField wanted) {
+    if (!(wanted.dataType() instanceof StructType) && !(wanted.dataType() instanceof org.apache.spark.sql.types.MapType)) {
+      return true;
+    }
     return Arrays.stream(raw.schema().fields())
-        .anyMatch(f -> f.name().equals("source") && f.dataType().equals(DocumentSchema.SOURCE));
+        .anyMatch(f -> f.name().equals(wanted.name()) && sameShape(f.dataType(), wanted.dataType()));
+  }
+
+  /** Same type ignoring nullability (Parquet round trips make every field nullable). */
+  private static boolean sameShape(org.apache.spark.sql.types.DataType a, org.apache.spark.sql.types.DataType b) {
+    if (a instanceof StructType sa && b instanceof StructType sb) {
+      if (sa.fields().length != sb.fields().length) {
+        return false;
+      }
+      for (int i = 0; i < sa.fields().length; i++) {
+        if (!sa.fields()[i].name().equals(sb.fields()[i].name())
+            || !sameShape(sa.fields()[i].dataType(), sb.fields()[i].dataType())) {
+          return false;
+        }
+      }
+      return true;
+    }
+    if (a instanceof org.apache.spark.sql.types.MapType ma && b instanceof org.apache.spark.sql.types.MapType mb) {
+      return sameShape(ma.keyType(), mb.keyType()) && sameShape(ma.valueType(), mb.valueType());
+    }
+    return a.equals(b);
   }
 }

@@ -1,10 +1,13 @@
 package org.curate.jobs.spark;
 
+import static org.apache.spark.sql.types.DataTypes.DoubleType;
 import static org.apache.spark.sql.types.DataTypes.IntegerType;
 import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 import static org.apache.spark.sql.types.DataTypes.TimestampType;
 
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.MapType;
 import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -17,8 +20,11 @@ public final class DocumentSchema {
   private DocumentSchema() {}
 
   public static final StructType SOURCE = new StructType(new StructField[] {
-      field("file", StringType, false),
-      field("offset", LongType, false)});
+      field("file", StringType, true),
+      field("offset", LongType, true)});
+
+  /** Measures filters attached to a document (e.g. gopher_quality.word_count), for tuning thresholds. */
+  public static final MapType TAGS = DataTypes.createMapType(StringType, DoubleType, true);
 
   public static final StructType DOCUMENT = new StructType(new StructField[] {
       field("id", StringType, false),
@@ -29,9 +35,11 @@ public final class DocumentSchema {
       field("charset", StringType, true),
       field("http_status", IntegerType, true),
       field("lang", StringType, true),
+      field("lang_score", DoubleType, true),
       field("title", StringType, true),
       field("text", StringType, false),
-      field("source", SOURCE, true)});
+      field("source", SOURCE, true),
+      field("tags", TAGS, true)});
 
   /** One row per input record of a stage that did not make it: why, and where it came from. */
   public static final StructType REJECT = new StructType(new StructField[] {
@@ -48,7 +56,8 @@ public final class DocumentSchema {
 
   /**
    * The internal per-record outcome rows of a stage: document columns (all nullable, since a
-   * failed record may have no id or text) plus outcome ({@code kept|dropped|failed}), reason, detail.
+   * failed record may have no id or text) plus outcome ({@code kept|dropped|failed}), reason,
+   * detail, and the change codes of rewrites applied to a kept document (e.g. {@code pii:email}).
    */
   public static final StructType OUTCOME = outcomeSchema();
 
@@ -61,6 +70,7 @@ public final class DocumentSchema {
     for (StructField f : DOCUMENT.fields()) {
       s = s.add(f.name(), f.dataType(), true);
     }
-    return s.add("outcome", StringType, false).add("reason", StringType, true).add("detail", StringType, true);
+    return s.add("outcome", StringType, false).add("reason", StringType, true).add("detail", StringType, true)
+        .add("changes", DataTypes.createArrayType(StringType, false), true);
   }
 }
