@@ -27,6 +27,9 @@ public final class ReadFailures {
   /** The reason for a stream error while reading a record's content (the record is lost). */
   public static String ofStreamError(Throwable error) {
     for (Throwable t = error; t != null; t = t.getCause()) {
+      if (t instanceof EOFException && t.getMessage() != null && t.getMessage().contains("more bytes in file")) {
+        return BAD_CONTENT_LENGTH; // the data ended cleanly before the length the record declared
+      }
       if (t instanceof EOFException || mentionsUnexpectedEnd(t)) {
         return TRUNCATED_GZIP;
       }
