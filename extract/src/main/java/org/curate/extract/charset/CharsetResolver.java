@@ -10,7 +10,7 @@ import org.mozilla.universalchardet.UniversalDetector;
 
 /**
  * Decides which charset a payload is written in: BOM, then the HTTP header, then a meta tag, then
- * statistical detection, then UTF-8 if the bytes are valid UTF-8, else windows-1252. A declared
+ * UTF-8 if the bytes are valid UTF-8, then statistical detection, else windows-1252. A declared
  * UTF-8 that the bytes contradict is ignored, because mislabelled legacy pages are common and
  * decoding them as UTF-8 would turn every non-ASCII letter into U+FFFD.
  */
@@ -34,12 +34,16 @@ public final class CharsetResolver {
     if (meta.isPresent()) {
       return new Resolved(meta.get(), "meta");
     }
-    boolean validUtf8 = isValidUtf8(bytes, length);
-    Optional<Charset> detected = detect(bytes, length);
-    if (detected.isPresent() && !(detected.get().equals(StandardCharsets.UTF_8) && !validUtf8)) {
+    // Bytes that decode as UTF-8 are UTF-8 (or ASCII, where it makes no difference): legacy
+    // multi-byte text almost never forms valid UTF-8 by chance, while detectors guess on little data.
+    if (isValidUtf8(bytes, length)) {
+      return new Resolved(StandardCharsets.UTF_8, "valid-utf8");
+    }
+    Optional<Charset> detected = detect(bytes, length).filter(c -> !c.equals(StandardCharsets.UTF_8));
+    if (detected.isPresent()) {
       return new Resolved(detected.get(), "detected");
     }
-    return new Resolved(validUtf8 ? StandardCharsets.UTF_8 : WINDOWS_1252, "fallback");
+    return new Resolved(WINDOWS_1252, "fallback");
   }
 
   private static Optional<Charset> usable(Optional<Charset> declared, byte[] bytes, int length) {
