@@ -71,8 +71,8 @@ class CrawlFileExtractorSharedDataTest {
         Arguments.of("gowarc__corrupted-mid-record.warc.gz.open", 12, Map.of("warc:trailing-garbage", 1)),
         Arguments.of("gowarc__corrupted-trailing-bytes.warc.gz.open", 30, Map.of("warc:trailing-garbage", 1)),
         Arguments.of("ipwb__baconIpsum_chunked_httpTrailors.warc", 1, Map.of()),
-        // the last response declares Content-Length 7: its head fails to parse (dropped as non-html: no
-        // Content-Type survives), the rest of its HTTP message trails the last record
+        // the last response declares Content-Length 7: jwarc reads "HTTP/1." as a head without Content-Type
+        // (not HTML by sniffing: non-html:other); the rest of its HTTP message trails the last record
         Arguments.of("ipwb__broken.warc", 1, Map.of("warc:trailing-garbage", 1)),
         Arguments.of("jwarc__gzip_extra_sl.warc.gz", 0, Map.of()),
         Arguments.of("jwat__invalid-warcfile-encoding-headers.warc.gz", 2, Map.of()),
