@@ -1,14 +1,28 @@
 package org.curate.extract;
 
+import java.util.Iterator;
+import java.util.List;
+import org.curate.core.Outcome;
 import org.curate.extract.html.MainTextExtractor;
+import org.curate.extract.warc.LenientWarcReader;
 
 /**
  * Reads one crawl file (WARC 0.17-1.1, ARC, WET; plain, per-record gzip or whole-file gzip) and
  * yields exactly one {@link RecordResult} per record. Bad data never throws: it becomes a failed
  * outcome with a reason code, and reading resumes at the next record where the format allows.
- * (API placeholder: implementation in progress.)
+ *
+ * <p>Reason codes: drops {@code warc:warcinfo} (also ARC filedesc records, which jwarc presents as
+ * warcinfo), {@code warc:request}, {@code warc:metadata}, {@code warc:revisit},
+ * {@code warc:resource}, {@code warc:continuation}, {@code warc:conversion} (non-text),
+ * {@code warc:unknown-type}, {@code non-http:dns}, {@code non-html:<family>} (see
+ * {@link org.curate.extract.http.MimeFamily}), {@code payload:too-large}; failures
+ * {@code file:unreadable}, {@code warc:truncated-gzip}, {@code warc:corrupt-gzip},
+ * {@code warc:trailing-garbage}, {@code warc:parse-error}, {@code warc:bad-content-length},
+ * {@code http:parse-error}, {@code http:undecodable-body}, {@code extract:error}.
  */
 public final class CrawlFileExtractor {
+  private static final System.Logger LOG = System.getLogger(CrawlFileExtractor.class.getName());
+
   private final ExtractOptions options;
   private final MainTextExtractor html;
 
@@ -17,7 +31,31 @@ public final class CrawlFileExtractor {
     this.html = html;
   }
 
+  /** The records of {@code source}, lazily; a file that cannot be opened gives one failure. */
   public RecordStream open(ByteSource source) {
-    throw new UnsupportedOperationException("not implemented yet: " + source.name() + options + html);
+    String name = source.name();
+    try {
+      return new ExtractingRecordStream(name, LenientWarcReader.open(source), new RecordProcessor(options, html));
+    } catch (Exception e) {
+      LOG.log(System.Logger.Level.WARNING, () -> name + "@0: file:unreadable: " + e);
+      RecordResult failure = new RecordResult(new RecordRef(name, 0, null, null),
+          Outcome.fail("file:unreadable", name + ": " + e));
+      return new SingleResultStream(List.of(failure).iterator());
+    }
+  }
+
+  private record SingleResultStream(Iterator<RecordResult> results) implements RecordStream {
+    @Override
+    public boolean hasNext() {
+      return results.hasNext();
+    }
+
+    @Override
+    public RecordResult next() {
+      return results.next();
+    }
+
+    @Override
+    public void close() {}
   }
 }

@@ -1,0 +1,190 @@
+package org.curate.extract;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.util.Locale;
+import org.curate.core.Outcome;
+import org.curate.extract.charset.CharsetResolver;
+import org.curate.extract.html.MainText;
+import org.curate.extract.html.MainTextExtractor;
+import org.curate.extract.http.BoundedBytes;
+import org.curate.extract.http.HeaderValues;
+import org.curate.extract.http.HtmlSniffer;
+import org.curate.extract.http.HttpPayloadDecoder;
+import org.curate.extract.http.MimeFamily;
+import org.curate.extract.warc.ReadFailures;
+import org.curate.extract.warc.TargetUris;
+import org.curate.extract.warc.WarcDates;
+import org.netpreserve.jwarc.HttpResponse;
+import org.netpreserve.jwarc.MessageHeaders;
+import org.netpreserve.jwarc.WarcRecord;
+import org.netpreserve.jwarc.WarcResponse;
+
+/** Decides what one crawl record is and turns HTML and text records into {@link ExtractedPage}s. */
+final class RecordProcessor {
+  private final ExtractOptions options;
+  private final MainTextExtractor html;
+  private final HttpPayloadDecoder decoder;
+  private final CharsetResolver charsets = new CharsetResolver();
+
+  RecordProcessor(ExtractOptions options, MainTextExtractor html) {
+    this.options = options;
+    this.html = html;
+    this.decoder = new HttpPayloadDecoder(options.maxPayloadBytes());
+  }
+
+  /** The outcome for {@code record}; throws only when the file broke under the record's content. */
+  Outcome<ExtractedPage> process(WarcRecord record, RecordRef ref) throws BrokenStreamException {
+    String type = record.type() == null ? "" : record.type().toLowerCase(Locale.ROOT);
+    try {
+      return switch (type) {
+        case "warcinfo" -> Outcome.drop("warc:warcinfo", ref.toString());
+        case "request" -> Outcome.drop("warc:request", ref.toString());
+        case "metadata" -> Outcome.drop("warc:metadata", ref.toString());
+        case "revisit" -> Outcome.drop("warc:revisit", ref.toString());
+        case "continuation" -> Outcome.drop("warc:continuation", ref.toString());
+        case "response" -> response(record, ref);
+        case "resource" -> resource(record, ref);
+        case "conversion" -> conversion(record, ref);
+        default -> Outcome.drop("warc:unknown-type", type + " " + ref);
+      };
+    } catch (IOException e) {
+      if (ReadFailures.isStreamError(e)) {
+        throw new BrokenStreamException(e);
+      }
+      return Outcome.fail("warc:parse-error", ref + ": " + e);
+    }
+  }
+
+  private Outcome<ExtractedPage> response(WarcRecord record, RecordRef ref) throws IOException {
+    if (isDns(record, ref)) {
+      return Outcome.drop("non-http:dns", ref.toString());
+    }
+    String blockType = HeaderValues.baseType(record.headers().first("Content-Type").orElse(null));
+    if (!(record instanceof WarcResponse response) || (blockType != null && !blockType.startsWith("application/http"))) {
+      return payloadRecord(record, ref, "warc:unknown-type");
+    }
+    HttpResponse http;
+    try {
+      http = response.http();
+    } catch (IOException | RuntimeException e) {
+      if (ReadFailures.isStreamError(e)) {
+        throw e instanceof IOException io ? io : new IOException(e);
+      }
+      return Outcome.fail("http:parse-error", ref + ": " + e.getMessage());
+    }
+    MessageHeaders headers = http.headers();
+    String contentType = HeaderValues.firstMeaningful(headers.all("Content-Type")).orElse(null);
+    String base = HeaderValues.baseType(contentType);
+    MimeFamily family = MimeFamily.of(base);
+    boolean sniff = family != MimeFamily.HTML && MimeFamily.isUninformative(base);
+    if (family != MimeFamily.HTML && !sniff) {
+      return Outcome.drop("non-html:" + family.code(), base + " " + ref);
+    }
+    HttpPayloadDecoder.Result result;
+    try (InputStream body = http.body().stream()) {
+      result = decoder.decode(body, headers.all("Transfer-Encoding"), headers.all("Content-Encoding"));
+    }
+    if (result instanceof HttpPayloadDecoder.TooLarge tooLarge) {
+      return Outcome.drop("payload:too-large", tooLarge.detail() + " " + ref);
+    }
+    if (result instanceof HttpPayloadDecoder.Undecodable undecodable) {
+      return Outcome.fail("http:undecodable-body", undecodable.detail() + " " + ref);
+    }
+    HttpPayloadDecoder.Decoded payload = (HttpPayloadDecoder.Decoded) result;
+    if (sniff && !HtmlSniffer.looksLikeHtml(payload.bytes(), payload.length())) {
+      return Outcome.drop("non-html:" + (base == null ? MimeFamily.OTHER : family).code(), base + " " + ref);
+    }
+    String pageType = sniff ? "text/html" : base;
+    return Outcome.keep(htmlPage(record, ref, payload.bytes(), payload.length(),
+        HeaderValues.charsetParameter(contentType), pageType, http.status()));
+  }
+
+  /** A record whose block is the payload itself (resource, or a response without HTTP). */
+  private Outcome<ExtractedPage> payloadRecord(WarcRecord record, RecordRef ref, String nonHtmlReason)
+      throws IOException {
+    if (isDns(record, ref)) {
+      return Outcome.drop("non-http:dns", ref.toString());
+    }
+    String contentType = record.headers().first("Content-Type").orElse(null);
+    String base = HeaderValues.baseType(contentType);
+    MimeFamily family = MimeFamily.of(base);
+    boolean sniff = family != MimeFamily.HTML && MimeFamily.isUninformative(base);
+    if (family != MimeFamily.HTML && !sniff) {
+      return Outcome.drop(nonHtmlReason, base + " " + ref);
+    }
+    BoundedBytes block = readBlock(record);
+    if (block.overLimit()) {
+      return Outcome.drop("payload:too-large", "block exceeds " + options.maxPayloadBytes() + " bytes " + ref);
+    }
+    if (sniff && !HtmlSniffer.looksLikeHtml(block.bytes(), block.length())) {
+      return Outcome.drop(nonHtmlReason, base + " " + ref);
+    }
+    return Outcome.keep(htmlPage(record, ref, block.bytes(), block.length(),
+        HeaderValues.charsetParameter(contentType), sniff ? "text/html" : base, -1));
+  }
+
+  private Outcome<ExtractedPage> resource(WarcRecord record, RecordRef ref) throws IOException {
+    return payloadRecord(record, ref, "warc:resource");
+  }
+
+  private Outcome<ExtractedPage> conversion(WarcRecord record, RecordRef ref) throws IOException {
+    String contentType = record.headers().first("Content-Type").orElse(null);
+    String base = HeaderValues.baseType(contentType);
+    if (base != null && !base.equals("text/plain")) {
+      return Outcome.drop("warc:conversion", base + " " + ref);
+    }
+    BoundedBytes block = readBlock(record);
+    if (block.overLimit()) {
+      return Outcome.drop("payload:too-large", "block exceeds " + options.maxPayloadBytes() + " bytes " + ref);
+    }
+    Charset charset = charsets.resolve(block.bytes(), block.length(), HeaderValues.charsetParameter(contentType)).charset();
+    String text = new String(block.bytes(), 0, block.length(), charset);
+    String lang = record.headers().first("WARC-Identified-Content-Language")
+        .map(v -> v.split(",")[0].trim())
+        .filter(v -> !v.isEmpty())
+        .orElse(null);
+    return Outcome.keep(page(record, ref, "text/plain", charset, -1, lang, "", text));
+  }
+
+  private ExtractedPage htmlPage(WarcRecord record, RecordRef ref, byte[] bytes, int length, String headerCharset,
+      String contentType, int status) {
+    Charset charset = charsets.resolve(bytes, length, headerCharset).charset();
+    String markup = new String(bytes, 0, length, charset);
+    MainText main = html.extract(markup, ref.url());
+    return page(record, ref, contentType, charset, status, null, main.title(), main.text());
+  }
+
+  private static ExtractedPage page(WarcRecord record, RecordRef ref, String contentType, Charset charset, int status,
+      String lang, String title, String text) {
+    String date = record.headers().first("WARC-Date").orElse(null);
+    return new ExtractedPage(
+        DocumentIds.of(ref.recordId(), ref.url(), date),
+        ref.url(),
+        TargetUris.host(ref.url()),
+        WarcDates.parse(date),
+        contentType,
+        charset.name(),
+        status,
+        lang,
+        title,
+        text,
+        ref);
+  }
+
+  private BoundedBytes readBlock(WarcRecord record) throws IOException {
+    try (InputStream in = record.body().stream()) {
+      return BoundedBytes.read(in, options.maxPayloadBytes(), false);
+    }
+  }
+
+  private static boolean isDns(WarcRecord record, RecordRef ref) {
+    String url = ref.url();
+    if (url != null && url.toLowerCase(Locale.ROOT).startsWith("dns:")) {
+      return true;
+    }
+    return "text/dns".equals(HeaderValues.baseType(record.headers().first("Content-Type").orElse(null)));
+  }
+
+}
