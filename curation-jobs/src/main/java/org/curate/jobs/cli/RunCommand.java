@@ -61,7 +61,7 @@ public final class RunCommand implements Callable<Integer> {
           ? Path.of(uri.getScheme() == null ? output : uri.getPath(), "input")
           : Files.createTempDirectory("curate-sample");
       Files.createDirectories(dir);
-      Path warc = dir.resolve(SampleCrawl.WARC_FILE_NAME);
+      Path warc = dir.resolve(SampleCrawl.WARC_NAME);
       SampleCrawl.write(warc, dir.resolve("benchmarks"));
       return warc.toAbsolutePath().toString();
     } catch (IOException e) {
