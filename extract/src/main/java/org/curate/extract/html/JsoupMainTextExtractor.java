@@ -40,6 +40,7 @@ public final class JsoupMainTextExtractor implements MainTextExtractor {
       NonContentRemover.removeNonText(body);
       NonContentRemover.removeFurniture(body);
       List<Element> content = MainContentChooser.choose(body);
+      for (Element root : content) NonContentRemover.removeWeakFurniture(root);
       return new MainText(title, BlockFilter.join(BlockTextRenderer.render(content), title));
     } catch (RuntimeException e) {
       // A parser or library bug on hostile input must not kill the job: no text for this page.

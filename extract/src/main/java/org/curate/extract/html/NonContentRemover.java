@@ -60,7 +60,25 @@ final class NonContentRemover {
     for (Node n : doomed) n.remove();
   }
 
+  /**
+   * Removes furniture recognised by tag (nav, aside, page-level header/footer) and by strong
+   * id/class/role markers (cookie, share, comments, ads...) below {@code body}.
+   */
   static void removeFurniture(Element body) {
+    removeBelow(body, false);
+  }
+
+  /**
+   * Removes weakly marked furniture (header, sidebar, related, menu...) inside an already chosen
+   * content root. Done after the choice, so that a wrapper with an unlucky class ("sticky-sidebar"
+   * around the whole page) can never take the main text with it: the root and its ancestors are
+   * out of reach.
+   */
+  static void removeWeakFurniture(Element root) {
+    removeBelow(root, true);
+  }
+
+  private static void removeBelow(Element body, boolean weak) {
     TextStats stats = TextStats.of(body);
     int pageChars = stats.get(body).chars;
     List<Node> doomed = new ArrayList<>();
@@ -71,7 +89,7 @@ final class NonContentRemover {
       @Override
       public FilterResult head(Node node, int depth) {
         if (!(node instanceof Element e) || node == body) return FilterResult.CONTINUE;
-        if (isFurniture(e, inArticle[0] > 0, stats, pageChars)) {
+        if (isFurniture(e, inArticle[0] > 0, stats, pageChars, weak)) {
           doomed.add(e);
           return FilterResult.SKIP_ENTIRELY;
         }
@@ -92,10 +110,10 @@ final class NonContentRemover {
     return e.nameIs("article") || e.nameIs("main") || "main".equalsIgnoreCase(e.attr("role"));
   }
 
-  private static boolean isFurniture(Element e, boolean insideArticle, TextStats stats, int pageChars) {
+  static boolean isFurniture(Element e, boolean insideArticle, TextStats stats, int pageChars, boolean weak) {
     String tag = e.normalName();
     if (FURNITURE.contains(tag)) return true;
-    if ((tag.equals("header") || tag.equals("footer")) && !insideArticle) return true;
+    if ((tag.equals("header") || tag.equals("footer")) && !insideArticle && !weak) return true;
     if (PROTECTED.contains(tag) || isArticleLike(e) || e.attr("itemprop").equalsIgnoreCase("articleBody")) {
       return false;
     }
@@ -104,7 +122,7 @@ final class NonContentRemover {
       // "strong" words can still sit on a site-wide wrapper ("social-enabled"): never drop nearly everything
       return pageChars == 0 || stats.get(e).chars < DOMINANT_SHARE * pageChars;
     }
-    if (v == BoilerplateVocabulary.Verdict.WEAK) {
+    if (v == BoilerplateVocabulary.Verdict.WEAK && weak) {
       return pageChars == 0 || stats.get(e).chars < WRAPPER_SHARE * pageChars;
     }
     return false;

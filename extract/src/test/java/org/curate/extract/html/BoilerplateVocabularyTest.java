@@ -19,6 +19,10 @@ class BoilerplateVocabularyTest {
     assertThat(judge("class=subheadline")).isEqualTo(BoilerplateVocabulary.Verdict.NONE);
     assertThat(judge("class=shadow")).isEqualTo(BoilerplateVocabulary.Verdict.NONE);
     assertThat(judge("class=load-ads")).isEqualTo(BoilerplateVocabulary.Verdict.STRONG);
+    // middle parts and CMS taxonomy classes do not count
+    assertThat(judge("class=elementor-widget-container")).isEqualTo(BoilerplateVocabulary.Verdict.NONE);
+    assertThat(judge("class='post tag-social category-share'")).isEqualTo(BoilerplateVocabulary.Verdict.NONE);
+    assertThat(judge("class='documentFooter'")).isEqualTo(BoilerplateVocabulary.Verdict.WEAK);
   }
 
   @Test
