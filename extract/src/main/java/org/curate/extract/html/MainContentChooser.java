@@ -26,6 +26,9 @@ final class MainContentChooser {
   /** A semantic container with less text than this is a teaser, not the page's text. */
   private static final int MIN_SEMANTIC_CHARS = 250;
 
+  /** Share of a semantic container's text the density winner must hold to replace it. */
+  private static final double NARROW_SHARE = 0.7;
+
   private final Element body;
   private final TextStats stats;
   private final Map<Element, Double> scores = new IdentityHashMap<>();
@@ -51,7 +54,15 @@ final class MainContentChooser {
     Element best = bestScored();
     if (semantic != null) {
       Element s = semantic.get(0);
-      if (semantic.size() > 1 || best == null || isInside(best, s) || isInside(s, best)) return semantic;
+      if (semantic.size() > 1 || best == null || isInside(s, best)) return semantic;
+      if (isInside(best, s)) {
+        // Inside a broad <main>/<article>, the densest block and its siblings are the text when
+        // they hold most of it; what is left is teasers, bylines and "more on this" boxes.
+        List<Element> narrow = withSiblings(best);
+        int narrowChars = 0;
+        for (Element e : narrow) narrowChars += stats.get(e).chars;
+        return narrowChars >= NARROW_SHARE * stats.get(s).chars ? narrow : semantic;
+      }
       // Disjoint: the density winner must be clearly bigger to overrule the markup.
       return stats.get(best).chars > 2 * stats.get(s).chars ? withSiblings(best) : semantic;
     }
