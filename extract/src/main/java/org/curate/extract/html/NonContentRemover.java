@@ -113,7 +113,8 @@ final class NonContentRemover {
   static boolean isFurniture(Element e, boolean insideArticle, TextStats stats, int pageChars, boolean weak) {
     String tag = e.normalName();
     if (FURNITURE.contains(tag)) return true;
-    if ((tag.equals("header") || tag.equals("footer")) && !insideArticle && !weak) return true;
+    if (tag.equals("footer") && !weak) return true; // article footers hold tags, share bars, author boxes
+    if (tag.equals("header") && !insideArticle && !weak) return true;
     if (PROTECTED.contains(tag) || isArticleLike(e) || e.attr("itemprop").equalsIgnoreCase("articleBody")) {
       return false;
     }
