@@ -10,10 +10,11 @@ import org.jsoup.parser.Parser;
  *
  * <ol>
  *   <li>{@link NonContentRemover}: delete scripts, styles, media, form controls, then page
- *       furniture (nav, aside, page-level header/footer, elements whose id/class/role say menu,
+ *       furniture (nav, aside, footer, page-level header, elements whose id/class/role say
  *       cookie banner, share buttons, comments, ads...);
  *   <li>{@link MainContentChooser}: pick the container of the text, semantic markup first, text
- *       density otherwise, the whole cleaned body if nothing stands out;
+ *       density otherwise, the whole cleaned body if nothing stands out; then remove weakly
+ *       marked furniture (menu, sidebar, related...) inside it only, never its ancestors;
  *   <li>{@link BlockTextRenderer}: one line per block element, {@code <pre>} kept;
  *   <li>{@link BlockFilter}: drop link lists and a heading repeating the title.
  * </ol>

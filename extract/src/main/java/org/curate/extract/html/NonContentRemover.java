@@ -13,7 +13,7 @@ import org.jsoup.select.NodeTraversor;
 /**
  * Deletes what is never main text, in two iterative passes over the body: first the elements
  * that carry no readable text at all (scripts, styles, embedded media, form controls), then page
- * furniture recognised by tag (nav, aside, page-level header/footer) or by its id/class/role
+ * furniture recognised by tag (nav, aside, footer, page-level header) or by its id/class/role
  * ({@link BoilerplateVocabulary}). Elements are collected during the walk and detached after it,
  * so the walk never sees a tree that changes under it.
  */
@@ -61,7 +61,7 @@ final class NonContentRemover {
   }
 
   /**
-   * Removes furniture recognised by tag (nav, aside, page-level header/footer) and by strong
+   * Removes furniture recognised by tag (nav, aside, footer, page-level header) and by strong
    * id/class/role markers (cookie, share, comments, ads...) below {@code body}.
    */
   static void removeFurniture(Element body) {
@@ -82,8 +82,8 @@ final class NonContentRemover {
     TextStats stats = TextStats.of(body);
     int pageChars = stats.get(body).chars;
     List<Node> doomed = new ArrayList<>();
-    // How many <article>/<main> are open above the current node: header/footer inside them
-    // belong to the article (title, byline), outside them they are the page's.
+    // How many <article>/<main> are open above the current node: a header inside them
+    // belong to the article (title, byline), outside them it is the page's.
     int[] inArticle = {0};
     NodeTraversor.filter(new NodeFilter() {
       @Override
