@@ -83,7 +83,7 @@ final class NonContentRemover {
     int pageChars = stats.get(body).chars;
     List<Node> doomed = new ArrayList<>();
     // How many <article>/<main> are open above the current node: a header inside them
-    // belong to the article (title, byline), outside them it is the page's.
+    // belongs to the article (title, byline), outside them it is the page's.
     int[] inArticle = {0};
     NodeTraversor.filter(new NodeFilter() {
       @Override
