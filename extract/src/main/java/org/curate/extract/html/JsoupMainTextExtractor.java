@@ -1,13 +1,51 @@
 package org.curate.extract.html;
 
-import org.jsoup.Jsoup;
+import java.util.List;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
 
-/** Main text with jsoup (placeholder: whole body text, replaced by the real v1 extractor). */
+/**
+ * Main text and title of an HTML page with jsoup, in four steps:
+ *
+ * <ol>
+ *   <li>{@link NonContentRemover}: delete scripts, styles, media, form controls, then page
+ *       furniture (nav, aside, footer, page-level header, elements whose id/class/role say
+ *       cookie banner, share buttons, comments, ads...);
+ *   <li>{@link MainContentChooser}: pick the container of the text, semantic markup first, text
+ *       density otherwise, the whole cleaned body if nothing stands out; then remove weakly
+ *       marked furniture (menu, sidebar, related...) inside it only, never its ancestors;
+ *   <li>{@link BlockTextRenderer}: one line per block element, {@code <pre>} kept;
+ *   <li>{@link BlockFilter}: drop link lists and a heading repeating the title.
+ * </ol>
+ *
+ * Never throws; bounded: the parser caps the tree depth (jsoup's default 512) and input beyond
+ * {@link #MAX_INPUT_CHARS} is ignored; all traversals are iterative. Deterministic.
+ */
 public final class JsoupMainTextExtractor implements MainTextExtractor {
+  /** Longer pages are cut: the main text of a real page is in its first 16 M characters. */
+  static final int MAX_INPUT_CHARS = 16 * 1024 * 1024;
+
+  private static final MainText EMPTY = new MainText("", "");
+
   @Override
   public MainText extract(String html, String baseUri) {
-    Document doc = Jsoup.parse(html, baseUri == null ? "" : baseUri);
-    return new MainText(doc.title(), doc.body() == null ? "" : doc.body().text());
+    if (html == null || html.isBlank()) return EMPTY;
+    String title = "";
+    try {
+      String input = html.length() > MAX_INPUT_CHARS ? html.substring(0, MAX_INPUT_CHARS) : html;
+      Document doc = Parser.htmlParser().parseInput(input, baseUri == null ? "" : baseUri);
+      title = TitleFinder.find(doc);
+      Element body = doc.body();
+      if (body == null) return new MainText(title, "");
+      NonContentRemover.removeNonText(body);
+      NonContentRemover.removeFurniture(body);
+      List<Element> content = MainContentChooser.choose(body);
+      for (Element root : content) NonContentRemover.removeWeakFurniture(root);
+      return new MainText(title, BlockFilter.join(BlockTextRenderer.render(content), title));
+    } catch (RuntimeException e) {
+      // A parser or library bug on hostile input must not kill the job: no text for this page.
+      return new MainText(title, "");
+    }
   }
 }

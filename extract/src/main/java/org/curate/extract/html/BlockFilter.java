@@ -1,0 +1,55 @@
+package org.curate.extract.html;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Last pass over the chosen content, block by block: drops lines that are mostly links (menus,
+ * tag lists, "read more" teasers left inside the article) and a heading that only repeats the
+ * page title (the title is returned separately).
+ */
+final class BlockFilter {
+  /** A block with more link text than this share is navigation, not prose. */
+  private static final double MAX_LINK_DENSITY = 0.5;
+
+  private static final Set<String> HEADINGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
+  /** Image and table captions: photo credits and picture descriptions, not the text. */
+  private static final Set<String> CAPTIONS = Set.of("figcaption", "caption");
+
+  private BlockFilter() {}
+
+  static String join(List<TextBlock> blocks, String title) {
+    String normTitle = normalize(title);
+    boolean[] keep = new boolean[blocks.size()];
+    for (int i = 0; i < blocks.size(); i++) {
+      TextBlock b = blocks.get(i);
+      keep[i] = b.linkDensity() <= MAX_LINK_DENSITY
+          && !CAPTIONS.contains(b.tag())
+          && !(b.tag().equals("h1") && !normTitle.isEmpty() && normTitle.contains(normalize(b.text())));
+    }
+    // A heading introduces what follows it: with nothing kept after it before the next heading
+    // ("Related articles" over a dropped link list, "Comments" at the end), it goes too.
+    boolean textFollows = false;
+    for (int i = blocks.size() - 1; i >= 0; i--) {
+      boolean heading = HEADINGS.contains(blocks.get(i).tag());
+      if (heading) {
+        if (!textFollows) keep[i] = false;
+        textFollows = false;
+      } else if (keep[i]) {
+        textFollows = true;
+      }
+    }
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < blocks.size(); i++) {
+      if (!keep[i]) continue;
+      if (out.length() > 0) out.append('\n');
+      out.append(blocks.get(i).text());
+    }
+    return out.toString();
+  }
+
+  private static String normalize(String s) {
+    return s.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
+  }
+}

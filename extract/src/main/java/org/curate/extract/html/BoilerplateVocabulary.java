@@ -1,0 +1,148 @@
+package org.curate.extract.html;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.jsoup.nodes.Element;
+
+/**
+ * Reads what an element's id / class / role / aria-label say about it. Matching is on whole word
+ * parts of each name, never on substrings, so "subheadline" or "shadow" do not match "head"/"ad".
+ */
+final class BoilerplateVocabulary {
+  /** Markers that are almost never on a container of the main text: removed whatever the size. */
+  private static final Set<String> STRONG = Set.of(
+      "comment", "comments", "commentlist", "disqus", "cookie", "cookies", "consent", "gdpr",
+      "cmp", "ad", "ads", "adsense", "advert", "adverts", "advertisement", "advertising", "sponsor",
+      "sponsored", "sponsors", "promo", "newsletter", "subscribe", "subscription", "share",
+      "sharing", "social", "sharedaddy", "addtoany", "shariff", "socials", "popup", "modal",
+      "outbrain", "taboola", "relatedposts", "skiplink", "cookieconsent", "cookiebanner");
+
+  /**
+   * Markers often on real boilerplate but also on layout wrappers ("has-sidebar", "header-wrap"):
+   * an element with one of these is kept when it also carries a content marker or holds most of
+   * the page's text (see {@link NonContentRemover}).
+   */
+  private static final Set<String> WEAK = Set.of(
+      "header", "footer", "nav", "navbar", "navigation", "menu", "menubar", "breadcrumb",
+      "breadcrumbs", "sidebar", "pagination", "pager", "related", "masthead",
+      "toolbar", "topbar", "banner", "tags", "tagcloud", "teaser", "recommended", "more",
+      "byline", "author", "meta", "rating", "login", "signup", "search", "jump");
+
+  /** Tokens that mark the container of the main text: they veto a weak marker. */
+  private static final Set<String> CONTENT = Set.of(
+      "content", "article", "articlebody", "main", "body", "post", "entry", "story", "text",
+      "blog", "page");
+
+  /**
+   * First parts of class names generated from a CMS's taxonomy or state ("tag-social",
+   * "category-share", "has-sidebar"): they say nothing about the element's role.
+   */
+  private static final Set<String> TAXONOMY_PREFIXES = Set.of(
+      "tag", "tags", "category", "categories", "cat", "format", "type", "status", "has", "with",
+      "no", "is", "not", "hide", "show", "postid", "term", "taxonomy");
+
+  /** Last parts that make a class a state flag ("modal-enabled", "comments-open"), not a role. */
+  private static final Set<String> STATE_SUFFIXES = Set.of(
+      "enabled", "disabled", "active", "inactive", "open", "closed", "visible", "hidden", "loaded",
+      "on", "off", "ready", "allowed", "count");
+
+  /** ARIA landmark roles of page furniture. */
+  private static final Set<String> BOILERPLATE_ROLES = Set.of(
+      "navigation", "banner", "contentinfo", "complementary", "menu", "menubar", "search",
+      "dialog", "alertdialog", "toolbar");
+
+  private BoilerplateVocabulary() {}
+
+  enum Verdict { NONE, WEAK, STRONG }
+
+  /**
+   * Judges each class name / id / aria-label separately by its first part, its last part and the
+   * whole name glued together ("site-header" and "header-top" match "header", "cookieconsent"
+   * matches itself), but not by middle parts: "elementor-widget-container" is a wrapper, not a
+   * widget. A name whose first or last part is a content word ("article-header") vetoes weak
+   * markers of the element.
+   */
+  static Verdict judge(Element e) {
+    String role = e.attr("role").trim().toLowerCase(Locale.ROOT);
+    if (!role.isEmpty() && BOILERPLATE_ROLES.contains(role)) return Verdict.STRONG;
+    boolean weak = false;
+    boolean content = false;
+    for (List<String> name : names(e)) {
+      if (name.isEmpty() || TAXONOMY_PREFIXES.contains(name.get(0))) continue;
+      if (name.size() > 1 && STATE_SUFFIXES.contains(name.get(name.size() - 1))) continue;
+      String first = name.get(0);
+      String last = name.get(name.size() - 1);
+      String whole = String.join("", name);
+      if (STRONG.contains(first) || STRONG.contains(last) || STRONG.contains(whole)) return Verdict.STRONG;
+      if (WEAK.contains(first) || WEAK.contains(last) || WEAK.contains(whole)) weak = true;
+      if (CONTENT.contains(first) || CONTENT.contains(last) || CONTENT.contains(whole)) content = true;
+    }
+    return weak && !content ? Verdict.WEAK : Verdict.NONE;
+  }
+
+  /** +1 when the attributes say "this is the text", -1 when they say boilerplate, else 0. */
+  static int hint(Element e) {
+    Verdict v = judge(e);
+    if (v != Verdict.NONE) return -1;
+    for (List<String> name : names(e)) {
+      if (name.isEmpty() || TAXONOMY_PREFIXES.contains(name.get(0))) continue;
+      if (CONTENT.contains(name.get(0)) || CONTENT.contains(name.get(name.size() - 1))) return 1;
+    }
+    return 0;
+  }
+
+  /** All parts of all names, flattened (for tests and debugging). */
+  static List<String> tokens(Element e) {
+    List<String> out = new ArrayList<>();
+    for (List<String> name : names(e)) out.addAll(name);
+    return out;
+  }
+
+  /**
+   * id, each class name and the aria-label, each cut into lower-case word parts on non-letters
+   * and camelCase ("mainNav" -> main, nav). Bounded: junk attributes can be megabytes long.
+   */
+  static List<List<String>> names(Element e) {
+    List<List<String>> out = new ArrayList<>();
+    addName(e.id(), out);
+    String cls = e.className();
+    for (String c : cls.substring(0, Math.min(cls.length(), 2000)).split("\\s+")) addName(c, out);
+    addName(e.attr("aria-label"), out);
+    return out;
+  }
+
+  private static void addName(String s, List<List<String>> out) {
+    if (s == null || s.isBlank()) return;
+    List<String> parts = new ArrayList<>();
+    split(s, parts);
+    if (!parts.isEmpty()) out.add(parts);
+  }
+
+  private static void split(String s, List<String> out) {
+    if (s == null || s.isEmpty()) return;
+    int n = Math.min(s.length(), 1000); // attributes can be huge in junk: bound the work
+    StringBuilder cur = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (Character.isLetter(c)) {
+        // camelCase boundary: "mainNav" -> main | nav (but "NAV" stays one token)
+        if (Character.isUpperCase(c) && cur.length() > 0 && Character.isLowerCase(cur.charAt(cur.length() - 1))) {
+          flush(cur, out);
+        }
+        cur.append(c);
+      } else {
+        flush(cur, out);
+      }
+    }
+    flush(cur, out);
+  }
+
+  private static void flush(StringBuilder cur, List<String> out) {
+    if (cur.length() > 0) {
+      out.add(cur.toString().toLowerCase(Locale.ROOT));
+      cur.setLength(0);
+    }
+  }
+}

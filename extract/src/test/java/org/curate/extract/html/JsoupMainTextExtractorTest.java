@@ -1,0 +1,146 @@
+package org.curate.extract.html;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class JsoupMainTextExtractorTest {
+  private final MainTextExtractor extractor = new JsoupMainTextExtractor();
+
+  private static final String PARA1 =
+      "The council voted on Tuesday to extend the library's opening hours, a decision that followed months of debate, petitions and a public hearing.";
+  private static final String PARA2 =
+      "Supporters said the change would help students and shift workers, while critics questioned the cost, which the city estimates at two hundred thousand a year.";
+  private static final String PARA3 =
+      "The new hours take effect in March, and the library will review attendance, staffing and energy costs after six months before deciding on weekends.";
+
+  private MainText run(String html) {
+    return extractor.extract(html, "https://example.org/");
+  }
+
+  @Test
+  void navArticleFooter() {
+    String html = "<html><head><title> Library hours extended </title></head><body>"
+        + "<header><a href=/>Home</a> <a href=/news>News</a></header>"
+        + "<nav><ul><li><a href=/a>Politics</a></li><li><a href=/b>Sports</a></li></ul></nav>"
+        + "<article><h1>Library hours extended</h1><p>" + PARA1 + "</p><p>" + PARA2 + "</p><p>" + PARA3 + "</p></article>"
+        + "<footer>Copyright 2024 Example Media. All rights reserved.</footer></body></html>";
+    MainText m = run(html);
+    assertThat(m.title()).isEqualTo("Library hours extended");
+    assertThat(m.text()).isEqualTo(PARA1 + "\n" + PARA2 + "\n" + PARA3);
+  }
+
+  @Test
+  void cookieBannerIsRemoved() {
+    String html = "<body><div id=cookie-consent class='banner'><p>We use cookies to improve your experience, to analyse traffic and to show personalised ads.</p>"
+        + "<button>Accept all</button></div><div class=content><p>" + PARA1 + "</p><p>" + PARA2 + "</p></div></body>";
+    MainText m = run(html);
+    assertThat(m.text()).isEqualTo(PARA1 + "\n" + PARA2);
+    assertThat(m.text()).doesNotContain("cookies").doesNotContain("Accept");
+  }
+
+  @Test
+  void commentsSectionIsRemoved() {
+    String html = "<body><div class=post><p>" + PARA1 + "</p><p>" + PARA2 + "</p><p>" + PARA3 + "</p></div>"
+        + "<section id=comments><h3>3 comments</h3><div class=comment><p>Great news, finally, I have waited for this for years, thanks to everyone involved.</p></div>"
+        + "<div class=comment><p>What a waste of money, the library is empty most evenings, and the staff know it.</p></div></section></body>";
+    MainText m = run(html);
+    assertThat(m.text()).contains(PARA1, PARA3).doesNotContain("Great news").doesNotContain("comments");
+  }
+
+  @Test
+  void articleHeaderClassDoesNotRemoveTheContainer() {
+    String html = "<body><div class='article-header main-content'><p>" + PARA1 + "</p><p>" + PARA2 + "</p></div>"
+        + "<div class=header><a href=/>Home</a></div></body>";
+    assertThat(run(html).text()).isEqualTo(PARA1 + "\n" + PARA2);
+    // never remove <article>/<main>/<body> because of a class
+    String html2 = "<body class=sidebar><main class='footer comments'><p>" + PARA1 + "</p></main></body>";
+    assertThat(run(html2).text()).isEqualTo(PARA1);
+  }
+
+  @Test
+  void listBasedContentKeepsItems() {
+    String html = "<body><nav><ul><li><a href=/1>One</a></li><li><a href=/2>Two</a></li></ul></nav>"
+        + "<div id=main><h2>How to repot a plant</h2><p>Repotting is easy if you follow a few simple steps, in this order, without hurrying.</p><ol>"
+        + "<li>Water the plant a day before, so that the root ball holds together.</li>"
+        + "<li>Choose a pot one size larger, with a drainage hole, and add fresh soil.</li>"
+        + "<li>Loosen the roots gently, set the plant in, fill the gaps and water again.</li></ol></div></body>";
+    String text = run(html).text();
+    assertThat(text.split("\n")).containsExactly(
+        "How to repot a plant",
+        "Repotting is easy if you follow a few simple steps, in this order, without hurrying.",
+        "Water the plant a day before, so that the root ball holds together.",
+        "Choose a pot one size larger, with a drainage hole, and add fresh soil.",
+        "Loosen the roots gently, set the plant in, fill the gaps and water again.");
+  }
+
+  @Test
+  void pageWithoutSemanticTagsUsesTextDensity() {
+    String html = "<body><div id=top><a href=/>Home</a> | <a href=/about>About</a> | <a href=/contact>Contact</a></div>"
+        + "<table><tr><td class=left><a href=/x>Link one</a><br><a href=/y>Link two</a><br><a href=/z>Link three</a></td>"
+        + "<td><div><p>" + PARA1 + "</p><p>" + PARA2 + "</p><p>" + PARA3 + "</p></div></td></tr></table>"
+        + "<div><a href=/imprint>Imprint</a> <a href=/privacy>Privacy</a></div></body>";
+    MainText m = run(html);
+    assertThat(m.text()).isEqualTo(PARA1 + "\n" + PARA2 + "\n" + PARA3);
+    assertThat(m.title()).isEmpty();
+  }
+
+  @Test
+  void preKeepsLineBreaksAndBlocksAreLines() {
+    String html = "<body><article><p>Here   is\n the   code,\tindented as written, with its blank line, which matters a lot here.</p>"
+        + "<pre>\nint x = 1;\n\n    if (x &gt; 0) {\n      y();   \n    }\n</pre><p>Line one<br>Line two</p></article></body>";
+    assertThat(run(html).text()).isEqualTo(
+        "Here is the code, indented as written, with its blank line, which matters a lot here.\n"
+            + "int x = 1;\n\n    if (x > 0) {\n      y();\n    }\nLine one\nLine two");
+  }
+
+  @Test
+  void titleFallsBackToOgTitleThenH1() {
+    assertThat(run("<head><meta property=og:title content=' OG title '></head><body><h1>H</h1></body>").title()).isEqualTo("OG title");
+    assertThat(run("<body><h1> First  heading </h1><p>x</p></body>").title()).isEqualTo("First heading");
+  }
+
+  @Test
+  void emptyAndJunkInputNeverThrow() {
+    assertThat(run("")).isEqualTo(new MainText("", ""));
+    assertThat(extractor.extract(null, null)).isEqualTo(new MainText("", ""));
+    assertThat(run("   \n ").text()).isEmpty();
+    Random rnd = new Random(42);
+    for (int i = 0; i < 50; i++) {
+      char[] junk = new char[rnd.nextInt(5000)];
+      for (int j = 0; j < junk.length; j++) junk[j] = (char) rnd.nextInt(i % 2 == 0 ? 256 : 0x10000);
+      MainText m = run(new String(junk));
+      assertThat(m.title()).isNotNull();
+      assertThat(m.text()).isNotNull();
+    }
+    assertThat(run("<<<>>><div <p></</p>&&&#xFFFFFFF;<!--").text()).isNotNull();
+  }
+
+  @Test
+  void deepNestingIsFine() {
+    int depth = 100_000;
+    StringBuilder sb = new StringBuilder("<html><body>");
+    for (int i = 0; i < depth; i++) sb.append(i % 2 == 0 ? "<div>" : "<span>");
+    sb.append("<p>").append(PARA1).append("</p>");
+    for (int i = depth - 1; i >= 0; i--) sb.append(i % 2 == 0 ? "</div>" : "</span>");
+    sb.append("</body></html>");
+    MainText m = run(sb.toString());
+    assertThat(m.text()).isEqualTo(PARA1);
+  }
+
+  @Test
+  void bigPageIsHandled() {
+    StringBuilder sb = new StringBuilder("<html><body><div class=content>");
+    while (sb.length() < 10_000_000) sb.append("<p>").append(PARA2).append("</p>\n");
+    sb.append("</div></body></html>");
+    MainText m = run(sb.toString());
+    assertThat(m.text()).startsWith(PARA2 + "\n" + PARA2);
+  }
+
+  @Test
+  void deterministic() {
+    String html = "<body><div><p>" + PARA1 + "</p></div><div><p>" + PARA1 + "</p></div></body>";
+    assertThat(run(html)).isEqualTo(run(html));
+  }
+}
