@@ -1,0 +1,49 @@
+package org.curate.jobs.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.curate.jobs.Curate;
+import org.curate.jobs.SparkTestSupport;
+import org.curate.jobs.StageOutput;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code curate run} with no input: the built-in sample crawl through every stage, with a report. */
+class RunCommandTest {
+
+  @Test
+  void runsEveryStageOnTheBuiltInSampleAndWritesTheReport(@TempDir Path tmp) throws IOException {
+    SparkTestSupport.spark();
+    Path out = tmp.resolve("demo");
+
+    assertThat(Curate.execute("run", "--output", out.toString())).isZero();
+
+    JsonNode manifest = new ObjectMapper().readTree(out.resolve("input/manifest.json").toFile());
+    JsonNode report = new ObjectMapper().readTree(out.resolve("report/stats.json").toFile());
+    assertThat(report.get("stages")).extracting(s -> s.get("name").asText()).containsExactly("extract");
+    assertThat(Files.readString(out.resolve("report/index.html"))).contains("extract").contains("warc:revisit");
+
+    JsonNode extract = StageOutput.assertConserved(out.resolve("extract"));
+    assertThat(extract.get("in").asInt()).isEqualTo(manifest.get("totalRecords").asInt());
+    // Every HTML response becomes a document, whatever its status: the 200 pages, the 301s and the 404s.
+    JsonNode status = manifest.get("responsesByStatus");
+    assertThat(extract.get("out").asInt())
+        .isEqualTo(manifest.get("htmlPages").asInt() + status.get("301").asInt() + status.get("404").asInt());
+    assertThat(extract.get("dropped").get("warc:revisit").asInt()).isEqualTo(manifest.get("revisits").asInt());
+    assertThat(extract.get("dropped").get("warc:request").asInt())
+        .isEqualTo(manifest.get("recordsByType").get("request").asInt());
+    // The broken records: garbage HTTP head, undecodable body, truncated gzip member (the unknown
+    // charset labels are decoded through <meta> or detection, so they are documents, not failures).
+    assertThat(extract.get("failed").get("http:parse-error").asInt()).isEqualTo(1);
+    assertThat(extract.get("failed").get("http:undecodable-body").asInt()).isEqualTo(1);
+    assertThat(StageOutput.sum(extract.get("failed"))).isEqualTo(3);
+
+    // The stats of the stage and the run agree.
+    assertThat(report.get("stages").get(0).get("out")).isEqualTo(extract.get("out"));
+  }
+}
