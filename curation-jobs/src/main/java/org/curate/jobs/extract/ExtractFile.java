@@ -16,12 +16,12 @@ import org.curate.jobs.io.SerializableHadoopConf;
  * Executor side of the extract stage: streams one crawl file into outcome rows, one per record,
  * without holding the file in memory. The file is closed at the end or when the task ends.
  */
-final class ExtractFile implements FlatMapFunction<String, Row> {
+public final class ExtractFile implements FlatMapFunction<String, Row> {
   private static final long serialVersionUID = 1L;
   private final SerializableHadoopConf conf;
   private final long maxPayloadBytes;
 
-  ExtractFile(SerializableHadoopConf conf, ExtractOptions options) {
+  public ExtractFile(SerializableHadoopConf conf, ExtractOptions options) {
     this.conf = conf;
     this.maxPayloadBytes = options.maxPayloadBytes();
   }
