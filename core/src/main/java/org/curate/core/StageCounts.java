@@ -16,6 +16,8 @@ public final class StageCounts {
   private long out;
   private final TreeMap<String, Long> dropped = new TreeMap<>();
   private final TreeMap<String, Long> failed = new TreeMap<>();
+  /** Kept items a step rewrote, by change code (an item may count under several); not part of the invariant. */
+  private final TreeMap<String, Long> changed = new TreeMap<>();
 
   public StageCounts() {}
 
@@ -29,8 +31,9 @@ public final class StageCounts {
   /** Counts one item that came in and ended with {@code outcome}. */
   public void record(Outcome<?> outcome) {
     in++;
-    if (outcome instanceof Outcome.Kept) {
+    if (outcome instanceof Outcome.Kept<?> kept) {
       out++;
+      kept.changes().forEach(c -> changed.merge(c, 1L, Long::sum));
     } else if (outcome instanceof Outcome.Dropped<?> d) {
       dropped.merge(d.reason(), 1L, Long::sum);
     } else if (outcome instanceof Outcome.Failed<?> f) {
@@ -43,6 +46,7 @@ public final class StageCounts {
     out += other.out;
     other.dropped.forEach((k, v) -> dropped.merge(k, v, Long::sum));
     other.failed.forEach((k, v) -> failed.merge(k, v, Long::sum));
+    other.changed.forEach((k, v) -> changed.merge(k, v, Long::sum));
     return this;
   }
 
@@ -60,6 +64,16 @@ public final class StageCounts {
 
   public SortedMap<String, Long> failed() {
     return Collections.unmodifiableSortedMap(failed);
+  }
+
+  public SortedMap<String, Long> changed() {
+    return Collections.unmodifiableSortedMap(changed);
+  }
+
+  /** Records rewrite counts computed elsewhere (e.g. aggregated on Spark). */
+  public StageCounts withChanged(Map<String, Long> counts) {
+    counts.forEach((k, v) -> changed.merge(ReasonCode.check(k), v, Long::sum));
+    return this;
   }
 
   public long droppedTotal() {
@@ -82,7 +96,8 @@ public final class StageCounts {
 
   @Override
   public String toString() {
-    return "in=" + in + " out=" + out + " dropped=" + dropped + " failed=" + failed;
+    return "in=" + in + " out=" + out + " dropped=" + dropped + " failed=" + failed
+        + (changed.isEmpty() ? "" : " changed=" + changed);
   }
 
   /** A stage lost or invented items: always a bug, never a data problem, so it stops the run. */

@@ -3,6 +3,7 @@ package org.curate.jobs;
 import org.apache.spark.sql.SparkSession;
 import org.curate.jobs.cli.ExportCommand;
 import org.curate.jobs.cli.ExtractCommand;
+import org.curate.jobs.cli.FilterCommand;
 import org.curate.jobs.cli.RunCommand;
 import org.curate.jobs.io.InputResolver;
 import picocli.CommandLine;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Command;
  * org.curate.jobs.Curate curation-jobs.jar <command> ...}.
  */
 @Command(name = "curate", mixinStandardHelpOptions = true, version = "curate 0.1.0-SNAPSHOT",
-    subcommands = {RunCommand.class, ExtractCommand.class, ExportCommand.class},
+    subcommands = {RunCommand.class, ExtractCommand.class, FilterCommand.class, ExportCommand.class},
     description = {
         "Curate web crawls into clean pretraining data on Apache Spark.",
         "Every stage writes Parquet, _stats.json (in/out/dropped/failed by reason) and _rejects/.",
@@ -41,7 +42,8 @@ public final class Curate implements Runnable {
   public static int execute(String... args) {
     CommandLine cli = new CommandLine(new Curate());
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-      if (e instanceof InputResolver.InputException) {
+      // Bad inputs and bad configuration are the user's to fix: one clear line, exit status 2.
+      if (e instanceof InputResolver.InputException || e instanceof IllegalArgumentException) {
         commandLine.getErr().println("curate: " + e.getMessage());
         return 2;
       }

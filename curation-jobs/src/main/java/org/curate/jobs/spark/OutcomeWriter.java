@@ -1,6 +1,7 @@
 package org.curate.jobs.spark;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.explode;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -48,8 +49,13 @@ public final class OutcomeWriter {
           default -> { }
         }
       }
+      Map<String, Long> changed = new HashMap<>();
+      for (Row r : cached.filter(col("outcome").equalTo(DocumentSchema.KEPT).and(col("changes").isNotNull()))
+          .select(explode(col("changes")).as("change")).groupBy("change").count().collectAsList()) {
+        changed.put(r.getString(0), r.getLong(1));
+      }
       long out = spark.read().parquet(outputDir).count();
-      return new StageCounts(in, out, dropped, failed).checkConservation(stage);
+      return new StageCounts(in, out, dropped, failed).withChanged(changed).checkConservation(stage);
     } finally {
       cached.unpersist();
     }
