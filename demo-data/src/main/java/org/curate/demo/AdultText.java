@@ -29,6 +29,11 @@ public final class AdultText {
         this.random = random;
     }
 
+    /** The adult hosts the sample uses, so the demo's URL blocklist can name them. */
+    public static List<String> hosts() {
+        return HOSTS;
+    }
+
     public String host() {
         return HOSTS.get(random.nextInt(HOSTS.size()));
     }

@@ -9,7 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
+import java.io.InputStream;
+import org.curate.demo.DemoLists;
 import org.curate.demo.SampleCrawl;
+import org.curate.jobs.filter.FilterConfig;
+import org.curate.jobs.filter.FilterStage;
+import picocli.CommandLine.Option;
 import org.curate.extract.ExtractOptions;
 import org.curate.jobs.extract.ExtractStage;
 import org.curate.jobs.report.ReportWriter;
@@ -22,7 +27,7 @@ import picocli.CommandLine.Mixin;
     description = {
         "Run every stage of the pipeline in order; each stage reads the previous stage's output.",
         "",
-        "Stages today: extract. (filter, dedup, decontaminate, tokenizer-train and tokenize are planned.)",
+        "Stages today: extract, filter. (dedup, decontaminate, tokenizer-train and tokenize are planned.)",
         "",
         "With no --input, runs on the built-in sample crawl: a WARC file the project generates deterministically into OUTPUT/input/ (multilingual pages, boilerplate, duplicates, PII, profanity, benchmark questions, non-HTML and broken records).",
         "",
@@ -31,15 +36,25 @@ import picocli.CommandLine.Mixin;
 public final class RunCommand implements Callable<Integer> {
   static final String DEFAULT_OUTPUT = "out/demo";
 
+  static final String DEMO_FILTERS = "/org/curate/jobs/filter/demo-filters.yaml";
+
   @Mixin InputOutputOptions io;
   @Mixin SparkOptions spark;
+
+  @Option(names = "--filters", paramLabel = "FILE",
+      description = "The filter chain (YAML). Default: the built-in default chain; on the built-in sample, a demo chain with the sample's own lists (written to OUTPUT/input/filters.yaml).")
+  Path filters;
 
   @Override
   public Integer call() {
     String output = io.output() == null ? DEFAULT_OUTPUT : io.output();
-    List<String> inputs = io.inputs().isEmpty() ? List.of(sampleCrawl(output)) : io.inputs();
+    boolean sample = io.inputs().isEmpty();
+    Path sampleDir = sample ? sampleDir(output) : null;
+    List<String> inputs = sample ? List.of(sampleCrawl(sampleDir)) : io.inputs();
+    FilterConfig filterConfig = filters != null ? FilterConfig.load(filters)
+        : sample ? FilterConfig.load(demoFilters(sampleDir)) : FilterCommand.config(null);
     SparkSession session = spark.session("curate run");
-    List<Stage> stages = List.of(new ExtractStage(ExtractOptions.defaults()));
+    List<Stage> stages = List.of(new ExtractStage(ExtractOptions.defaults()), new FilterStage(filterConfig));
     List<StageReport> reports = new ArrayList<>();
     List<String> stageInputs = inputs;
     for (Stage stage : stages) {
@@ -53,19 +68,41 @@ public final class RunCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** Writes the built-in sample crawl under OUTPUT/input/ (a local temp folder if OUTPUT is remote). */
-  private static String sampleCrawl(String output) {
+  /** OUTPUT/input/ for the built-in sample (a local temp folder if OUTPUT is remote). */
+  private static Path sampleDir(String output) {
     try {
       URI uri = URI.create(output.replace('\\', '/'));
       Path dir = uri.getScheme() == null || "file".equals(uri.getScheme())
           ? Path.of(uri.getScheme() == null ? output : uri.getPath(), "input")
           : Files.createTempDirectory("curate-sample");
-      Files.createDirectories(dir);
+      return Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the sample folder: " + e.getMessage(), e);
+    }
+  }
+
+  /** Writes the built-in sample crawl (and its manifest and demo benchmark) into {@code dir}. */
+  private static String sampleCrawl(Path dir) {
+    try {
       Path warc = dir.resolve(SampleCrawl.WARC_NAME);
       SampleCrawl.write(warc, dir.resolve("benchmarks"));
       return warc.toAbsolutePath().toString();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the sample crawl: " + e.getMessage(), e);
+    }
+  }
+
+  /** Writes the demo filter chain and the project's own demo lists next to the sample. */
+  private static Path demoFilters(Path dir) {
+    try {
+      DemoLists.write(dir.resolve("lists"));
+      Path config = dir.resolve("filters.yaml");
+      try (InputStream in = RunCommand.class.getResourceAsStream(DEMO_FILTERS)) {
+        Files.write(config, in.readAllBytes());
+      }
+      return config;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the demo filter config: " + e.getMessage(), e);
     }
   }
 }

@@ -25,7 +25,7 @@ class RunCommandTest {
 
     JsonNode manifest = new ObjectMapper().readTree(out.resolve("input/manifest.json").toFile());
     JsonNode report = new ObjectMapper().readTree(out.resolve("report/stats.json").toFile());
-    assertThat(report.get("stages")).extracting(s -> s.get("name").asText()).containsExactly("extract");
+    assertThat(report.get("stages")).extracting(s -> s.get("name").asText()).containsExactly("extract", "filter");
     assertThat(Files.readString(out.resolve("report/index.html"))).contains("extract").contains("warc:revisit");
 
     JsonNode extract = StageOutput.assertConserved(out.resolve("extract"));
@@ -43,7 +43,9 @@ class RunCommandTest {
     assertThat(extract.get("failed").get("http:undecodable-body").asInt()).isEqualTo(1);
     assertThat(StageOutput.sum(extract.get("failed"))).isEqualTo(3);
 
-    // The stats of the stage and the run agree.
+    // The stats of the stage and the run agree, and the stages chain: out of one = in of the next.
     assertThat(report.get("stages").get(0).get("out")).isEqualTo(extract.get("out"));
+    JsonNode filter = StageOutput.assertConserved(out.resolve("filter"));
+    assertThat(filter.get("in")).isEqualTo(extract.get("out"));
   }
 }
