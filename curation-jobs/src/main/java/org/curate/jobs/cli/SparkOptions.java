@@ -18,7 +18,9 @@ public final class SparkOptions {
   public SparkSession session(String appName) {
     SparkSession.Builder builder = SparkSession.builder().appName(appName)
         // Timestamps are written and exported in UTC whatever the machine's zone, so outputs match.
-        .config("spark.sql.session.timeZone", "UTC");
+        .config("spark.sql.session.timeZone", "UTC")
+        // Our schemas are wider than the default 25 fields of plan printing; avoids a warning per job.
+        .config("spark.sql.debug.maxToStringFields", "100");
     if (master != null) {
       builder.master(master);
     } else if (System.getProperty("spark.master") == null) {
