@@ -5,9 +5,11 @@ import java.util.Arrays;
 /**
  * Counts occurrences of 64-bit keys (hashes of n-grams or lines) in an open-addressing table of
  * primitives, so counting allocates nothing per key. Reusable: {@link #clear()} keeps the arrays.
- * Key 0 is reserved as "empty" and is remapped internally.
+ * Key 0 marks an empty slot, so it is stored as {@link #ZERO_STANDIN}; the two keys share a count
+ * (keys are 64-bit hashes, so that costs nothing in practice).
  */
 public final class LongCounter {
+  private static final long ZERO_STANDIN = 0x9E3779B97F4A7C15L;
   private long[] keys;
   private int[] counts;
   private int size;
@@ -27,7 +29,7 @@ public final class LongCounter {
   /** Adds one occurrence of {@code key} and returns its count so far (1 on first sight). */
   public int increment(long key) {
     if (key == 0) {
-      key = 1;
+      key = ZERO_STANDIN;
     }
     int slot = slot(key);
     if (keys[slot] == key) {
@@ -44,7 +46,7 @@ public final class LongCounter {
   /** Current count of {@code key}. */
   public int count(long key) {
     if (key == 0) {
-      key = 1;
+      key = ZERO_STANDIN;
     }
     int slot = slot(key);
     return keys[slot] == key ? counts[slot] : 0;
