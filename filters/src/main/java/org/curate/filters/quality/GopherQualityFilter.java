@@ -26,8 +26,12 @@ import org.curate.filters.text.WordSegmenter;
  *       glyphs {@code ‣ ◦ ▪ ●}. Blank lines are not counted (datatrove counts them, which lets
  *       blank lines dilute a bullet list).
  *   <li>{@code ellipsis_lines}: fraction of non-blank lines ending in {@code ...} or {@code …} &gt; 0.3.
- *   <li>{@code alpha_words}: fraction of tokens containing a letter &lt; 0.8 (datatrove calls
- *       this parameter {@code max_non_alpha_words_ratio}; it is a minimum).
+ *   <li>{@code alpha_words}: fraction of <em>words</em> containing a letter &lt; 0.8 (datatrove calls
+ *       this parameter {@code max_non_alpha_words_ratio}; it is a minimum). Deliberately not
+ *       datatrove's definition, which divides by all tokens, punctuation included: with it, 44 of
+ *       232 clean ~2 KB news pieces of the extraction benchmark fell below 0.8 (commas, quotes and
+ *       dashes count as non-alpha "words"). Over words, only numbers and codes lower the ratio,
+ *       which is what the paper's "words with an alphabetic character" aims at.
  *   <li>{@code stop_words}: fewer than 2 of "the be to of and that have with", compared
  *       case-insensitively; counted as distinct words (datatrove) by default, or as occurrences
  *       (Dolma, DCLM) with {@code stop_words_count=occurrences}. The list is English, so the rule
@@ -101,7 +105,7 @@ public final class GopherQualityFilter implements DocumentStep {
     double ellipsisRatio = ratio(countEllipses(text), tokens);
     double bulletRatio = ratio(bulletLines, lines.count());
     double ellipsisLineRatio = ratio(ellipsisLines, lines.count());
-    double alphaRatio = ratio(t.alphaTokens, tokens);
+    double alphaRatio = ratio(t.alphaTokens, t.words);
     int stop = countStopWordOccurrences ? t.stopOccurrences : Long.bitCount(t.stopSeen) + t.stopSeenBeyond64();
 
     Measures m = new Measures(NAME)
