@@ -18,7 +18,7 @@ public final class IpDetector implements PiiDetector {
   private static final int CUE_WINDOW = 16;
   /** Hex groups with colons, optionally ending in a dotted quad; parsed strictly afterwards. */
   private static final Pattern V6 = Pattern.compile(
-      "(?<![\\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|\\d{1,3}(?:\\.\\d{1,3}){3})?(?![\\w:.]|\\.\\d)");
+      "(?<![\\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|\\d{1,3}(?:\\.\\d{1,3}){3})?(?![\\w:]|\\.\\w)");
   /** "ab::cd" is more often code than an address; real ones written with "::" keep 3+ groups. */
   private static final int MIN_V6_GROUPS = 3;
 
@@ -29,16 +29,19 @@ public final class IpDetector implements PiiDetector {
 
   @Override
   public void find(String text, String lang, List<PiiSpan> out) {
-    if (text.indexOf('.') >= 0) {
-      findV4(text, out);
-    }
+    int firstOwn = out.size();
     int colon = text.indexOf(':');
     if (colon >= 0 && text.indexOf(':', colon + 1) >= 0) {
       findV6(text, out);
     }
+    if (text.indexOf('.') >= 0) {
+      findV4(text, out, firstOwn);
+    }
   }
 
-  private static void findV4(String text, List<PiiSpan> out) {
+  /** Skips quads already covered by an IPv6 span from index {@code firstOwn} on ({@code ::ffff:1.2.3.4}). */
+  private static void findV4(String text, List<PiiSpan> out, int firstOwn) {
+    int v6End = out.size();
     Matcher m = V4.matcher(text);
     while (m.find()) {
       long address = 0;
@@ -49,8 +52,10 @@ public final class IpDetector implements PiiDetector {
         valid = value <= 255 && (octet.length() == 1 || octet.charAt(0) != '0');
         address = (address << 8) | value;
       }
-      if (valid && PublicAddressRanges.isPublicV4(address) && !announcedAsVersion(text, m.start())) {
-        out.add(new PiiSpan(PiiType.IP, m.start(), m.end()));
+      PiiSpan span = new PiiSpan(PiiType.IP, m.start(), m.end());
+      if (valid && PublicAddressRanges.isPublicV4(address) && !announcedAsVersion(text, m.start())
+          && out.subList(firstOwn, v6End).stream().noneMatch(span::overlaps)) {
+        out.add(span);
       }
     }
   }

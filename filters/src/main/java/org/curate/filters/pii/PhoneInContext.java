@@ -18,7 +18,7 @@ final class PhoneInContext {
    * or a dotted/dashed continuation, so it never starts inside a longer token.
    */
   private static final Pattern SHAPE = Pattern.compile(
-      "(?<![\\w+.\\-/])(?:\\+\\d{1,3}[ .\\-]?)?(?:\\(\\d{1,5}\\)[ .\\-]?)?\\d{1,12}(?:[ .\\-]\\d{1,8}){0,5}"
+      "(?<![\\w+.\\-/#])(?:\\+\\d{1,3}[ .\\-]?)?(?:\\(\\d{1,5}\\)[ .\\-]?)?\\d{1,12}(?:[ .\\-]\\d{1,8}){0,5}"
           + "(?:\\s?(?:x|ext\\.?\\s?)\\d{1,6})?(?!\\w|[./\\-]\\d)");
   /** Dates written with separators look like three digit groups; they are never phone numbers. */
   private static final Pattern DATE = Pattern.compile("\\d{4}[./\\-]\\d{1,2}[./\\-]\\d{1,2}|\\d{1,2}[./\\-]\\d{1,2}[./\\-]\\d{2,4}");
@@ -33,6 +33,8 @@ final class PhoneInContext {
   private static final Pattern LABEL_BEFORE = Pattern.compile(
       "\\b(?:office|desk|home|work|direct|main|contact|messages? to|text(?: me)? (?:at|on))\\s*[:.\\-–]?\\s*$");
   private static final Pattern LABEL_AFTER = Pattern.compile("^[\\s\\-–(]*(?:office|desk|home|work|direct)\\b");
+  /** Book numbers are digit groups too, and pages about books mention "call" or "contact" often enough. */
+  private static final Pattern ISBN_BEFORE = Pattern.compile("\\bisbn(?:-?1[03])?\\b");
   private static final int CUE_BEFORE = 32;
   private static final int CUE_AFTER = 12;
   private static final int MIN_DIGITS = 7;
@@ -44,7 +46,7 @@ final class PhoneInContext {
       String candidate = m.group();
       int digits = nationalDigits(candidate);
       if (digits < MIN_DIGITS || digits > MAX_DIGITS || DATE.matcher(candidate).matches()
-          || isOneDigitRepeated(candidate) || !hasCue(text, m.start(), m.end())) {
+          || isOneDigitRepeated(candidate) || !hasCue(text, m.start(), m.end()) || isIsbn(text, m.start())) {
         continue;
       }
       PiiSpan span = new PiiSpan(PiiType.PHONE, m.start(), m.end());
@@ -82,6 +84,10 @@ final class PhoneInContext {
       }
     }
     return true;
+  }
+
+  private static boolean isIsbn(String text, int start) {
+    return ISBN_BEFORE.matcher(text.substring(Math.max(0, start - 12), start).toLowerCase(Locale.ROOT)).find();
   }
 
   private static boolean hasCue(String text, int start, int end) {
