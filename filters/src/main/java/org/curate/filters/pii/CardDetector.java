@@ -5,8 +5,9 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Payment card numbers: 13 to 19 digits, written solid or in groups joined by one space or one
- * dash (the same joiner throughout), that pass the Luhn check and start with an issuer prefix
+ * Payment card numbers: 13 to 19 digits, written solid or in the groups cards are printed in
+ * (4-4-4-4 and longer runs of fours, Amex 4-6-5, Diners 4-6-4) joined by one space or one dash,
+ * the same joiner throughout, that pass the Luhn check and start with an issuer prefix
  * ({@link CardIssuers}). 12-digit Maestro numbers exist too, but a random 12-digit number passes
  * Luhn one time in ten, so those count only after a card word ("card", "cc", "visa", ...).
  * ISBN-13s (prefix 978/979), dates and order numbers fail the prefix or the Luhn check.
@@ -73,13 +74,38 @@ public final class CardDetector implements PiiDetector {
         continue;
       }
       String number = digits.substring(0, len);
-      if (Luhn.valid(number) && CardIssuers.known(number)
+      if (printedLikeACard(digitsAt, g) && Luhn.valid(number) && CardIssuers.known(number)
           && (len >= MIN_DIGITS || hasCardCue(text, start))) {
         out.add(new PiiSpan(PiiType.CARD, start, end));
         return end;
       }
     }
     return i;
+  }
+
+  /**
+   * Whether groups {@code 0..last} have a card's printed layout. Phone numbers ("+ 49 30 212341
+   * 410") and other grouped numbers that happen to pass Luhn use other group sizes.
+   */
+  private static boolean printedLikeACard(int[] digitsAt, int last) {
+    if (last == 0) {
+      return true;
+    }
+    int first = digitsAt[0];
+    if (first != 4) {
+      return false;
+    }
+    if (last == 2 && digitsAt[1] - first == 6) {
+      int third = digitsAt[2] - digitsAt[1];
+      return third == 4 || third == 5; // Diners 4-6-4, Amex 4-6-5
+    }
+    for (int g = 1; g < last; g++) {
+      if (digitsAt[g] - digitsAt[g - 1] != 4) {
+        return false;
+      }
+    }
+    int tail = digitsAt[last] - digitsAt[last - 1];
+    return tail >= 1 && tail <= 4;
   }
 
   private static boolean hasCardCue(String text, int start) {

@@ -12,7 +12,8 @@ import java.util.List;
  *       a valid number of the document's region ({@link PhoneRegion}, from {@code lang}) or an
  *       international {@code +} number of any country. This is precise (it knows every country's
  *       numbering plan and skips dates and timestamps) but misses numbers of other countries
- *       written in their national format, which is common in contact blocks.
+ *       written in their national format, which is common in contact blocks. Its matches still
+ *       pass {@link PhoneLookalikes}: with a German region, "09.11.2022" is a valid number.
  *   <li>{@link PhoneInContext}: phone-shaped digit groups next to a word that announces a phone
  *       number ("Phone:", "call", "fax", "mobile", ...). The word is what makes a bare group of
  *       digits a phone number rather than an order number.
@@ -21,8 +22,6 @@ import java.util.List;
 public final class PhoneDetector implements PiiDetector {
   /** Bounds libphonenumber's work on pathological pages full of digit runs. */
   private static final long MAX_TRIES = 10_000;
-  /** The shortest numbers worth redacting have 7 digits (a local number in the US). */
-  private static final int MIN_DIGITS = 7;
 
   private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
   private final PhoneInContext inContext = new PhoneInContext();
@@ -44,13 +43,15 @@ public final class PhoneDetector implements PiiDetector {
 
   @Override
   public void find(String text, String lang, List<PiiSpan> out) {
-    if (!hasDigits(text, MIN_DIGITS)) {
+    if (!hasDigits(text, PhoneLookalikes.MIN_DIGITS)) {
       return;
     }
     int firstOwn = out.size();
     for (PhoneNumberMatch m : util.findNumbers(text, PhoneRegion.forLanguage(lang), PhoneNumberUtil.Leniency.VALID,
         MAX_TRIES)) {
-      out.add(new PiiSpan(PiiType.PHONE, m.start(), m.end()));
+      if (!PhoneLookalikes.rejected(text, m.start(), m.end())) {
+        out.add(new PiiSpan(PiiType.PHONE, m.start(), m.end()));
+      }
     }
     if (useContext) {
       inContext.find(text, out, firstOwn);

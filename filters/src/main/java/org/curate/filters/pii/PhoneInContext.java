@@ -20,12 +20,10 @@ final class PhoneInContext {
   private static final Pattern SHAPE = Pattern.compile(
       "(?<![\\w+.\\-/#])(?:\\+\\d{1,3}[ .\\-]?)?(?:\\(\\d{1,5}\\)[ .\\-]?)?\\d{1,12}(?:[ .\\-]\\d{1,8}){0,5}"
           + "(?:\\s?(?:x|ext\\.?\\s?)\\d{1,6})?(?!\\w|[./\\-]\\d)");
-  /** Dates written with separators look like three digit groups; they are never phone numbers. */
-  private static final Pattern DATE = Pattern.compile("\\d{4}[./\\-]\\d{1,2}[./\\-]\\d{1,2}|\\d{1,2}[./\\-]\\d{1,2}[./\\-]\\d{2,4}");
   /** Words that name a phone wherever they stand near the number ("Phone:", "call me on", "fax"). */
   private static final Pattern CUE = Pattern.compile(
       "\\b(?:(?:tele|cell|smart|mobile\\s?)?phones?|tel|tél|t[ée]l[ée]phone|telefon|tel[ée]fono|mobile|mob|cell"
-          + "|handy|fax|call(?:ed|ing)?|dial|reach|answering|sms|whatsapp|hotline)\\b");
+          + "|mobil|fon|telefonisch|rufnummer|handy|fax|call(?:ed|ing)?|dial|reach|answering|sms|whatsapp|hotline)\\b");
   /**
    * Words that name a phone only right next to it, as labels in contact blocks ("Office: ...",
    * "... office", "messages to ..."); further away they are ordinary words ("the office is at 17 Main St").
@@ -37,16 +35,13 @@ final class PhoneInContext {
   private static final Pattern ISBN_BEFORE = Pattern.compile("\\bisbn(?:-?1[03])?\\b");
   private static final int CUE_BEFORE = 32;
   private static final int CUE_AFTER = 12;
-  private static final int MIN_DIGITS = 7;
   private static final int MAX_DIGITS = 15;
 
   void find(String text, List<PiiSpan> out, int firstOwn) {
     Matcher m = SHAPE.matcher(text);
     while (m.find()) {
-      String candidate = m.group();
-      int digits = nationalDigits(candidate);
-      if (digits < MIN_DIGITS || digits > MAX_DIGITS || DATE.matcher(candidate).matches()
-          || isOneDigitRepeated(candidate) || !hasCue(text, m.start(), m.end()) || isIsbn(text, m.start())) {
+      if (PhoneLookalikes.nationalDigits(m.group()) > MAX_DIGITS || PhoneLookalikes.rejected(text, m.start(), m.end())
+          || !hasCue(text, m.start(), m.end()) || isIsbn(text, m.start())) {
         continue;
       }
       PiiSpan span = new PiiSpan(PiiType.PHONE, m.start(), m.end());
@@ -54,36 +49,6 @@ final class PhoneInContext {
         out.add(span);
       }
     }
-  }
-
-  /** Digits before any extension marker. */
-  private static int nationalDigits(String candidate) {
-    int n = 0;
-    for (int i = 0; i < candidate.length(); i++) {
-      char c = candidate.charAt(i);
-      if (c == 'x' || c == 'e') {
-        break;
-      }
-      if (c >= '0' && c <= '9') {
-        n++;
-      }
-    }
-    return n;
-  }
-
-  private static boolean isOneDigitRepeated(String candidate) {
-    char first = 0;
-    for (int i = 0; i < candidate.length(); i++) {
-      char c = candidate.charAt(i);
-      if (c >= '0' && c <= '9') {
-        if (first == 0) {
-          first = c;
-        } else if (c != first) {
-          return false;
-        }
-      }
-    }
-    return true;
   }
 
   private static boolean isIsbn(String text, int start) {
