@@ -17,12 +17,18 @@ final class PhoneLookalikes {
   private static final Pattern DATE_FIRST = Pattern.compile(
       "^(?:(\\d{4})[./\\-](\\d{1,2})[./\\-](\\d{1,2})|(\\d{1,2})[./\\-](\\d{1,2})[./\\-](?:\\d{4}|\\d{2}))(?![./\\-]?\\d)");
 
+  /** Opening hours "08.30 - 12.00", "9:00-16:00". */
+  private static final Pattern TIME_RANGE = Pattern.compile("^\\d{1,2}[.:]\\d{2}\\s*[-–]\\s*\\d{1,2}[.:]\\d{2}$");
+  /** German-style day and month without a year ("02.02. - 23.02.23", a date range). */
+  private static final Pattern DAY_MONTH = Pattern.compile("^(\\d{1,2})\\.(\\d{1,2})\\.(?!\\d)");
+
   private PhoneLookalikes() {}
 
   static boolean rejected(String text, int start, int end) {
     String candidate = text.substring(start, end);
     return nationalDigits(candidate) < MIN_DIGITS || startsWithDate(candidate)
-        || isOneDigitRepeated(candidate) || followsTimeOfDay(text, start);
+        || TIME_RANGE.matcher(candidate).matches() || startsWithDayMonth(candidate) || isOneDigitRepeated(candidate)
+        || continuesANumber(text, start);
   }
 
   private static boolean startsWithDate(String candidate) {
@@ -78,8 +84,20 @@ final class PhoneLookalikes {
     return true;
   }
 
-  /** "17:13:04.031886": the digits after a clock time are seconds and their fraction. */
-  private static boolean followsTimeOfDay(String text, int start) {
-    return start >= 2 && text.charAt(start - 1) == ':' && Character.isDigit(text.charAt(start - 2));
+  /**
+   * Digits right after "digit + ':', '.', ',' or '/'" are the tail of another number: seconds of
+   * a timestamp ("17:13:04.031886"), decimals ("17.093994855880737"), a tax number ("27/026/35703").
+   */
+  private static boolean continuesANumber(String text, int start) {
+    if (start < 2 || !Character.isDigit(text.charAt(start - 2))) {
+      return false;
+    }
+    char joiner = text.charAt(start - 1);
+    return joiner == ':' || joiner == '.' || joiner == ',' || joiner == '/';
+  }
+
+  private static boolean startsWithDayMonth(String candidate) {
+    Matcher m = DAY_MONTH.matcher(candidate);
+    return m.find() && isDay(m.group(1)) && isMonth(m.group(2));
   }
 }

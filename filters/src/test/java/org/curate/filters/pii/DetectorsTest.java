@@ -60,6 +60,17 @@ class DetectorsTest {
   }
 
   @Test
+  void phoneLookalikesOnRealPagesAreKept() {
+    PhoneDetector d = new PhoneDetector();
+    // With a German region, libphonenumber reads these as valid national numbers.
+    String page = "Telefon: Mo 08.30 - 12.00 Uhr | 09.11.2022 - Konzert | 04.08.2022 10:02 | Seminar 02.02. - 23.02.23 "
+        + "| Tel. Steuernummer 27/026/35703 | 2021-04-29 17:13:04.031886+02:00 | 17.093994855880737";
+    assertThat(found(d, page, "de")).isEmpty();
+    assertThat(found(d, "Tel.: 0471 80 60 745 | Fax: (0341) 6892826", "de")).containsExactly("0471 80 60 745",
+        "(0341) 6892826");
+  }
+
+  @Test
   void publicIpAddresses() {
     IpDetector d = new IpDetector();
     assertThat(found(d, "from 86.121.97.248, then 2a00:1450:4001:81c::200e and 2606:4700::1111.")).containsExactly(
