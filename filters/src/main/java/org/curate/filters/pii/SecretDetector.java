@@ -13,18 +13,24 @@ import java.util.regex.Pattern;
  * almost never innocent; generic high-entropy strings are left alone (hashes, ids, base64 images).
  */
 public final class SecretDetector implements PiiDetector {
-  private static final Pattern SECRET = Pattern.compile(
-      "-----BEGIN (?:[A-Z0-9]+ ){0,3}PRIVATE KEY(?: BLOCK)?-----[\\s\\S]{1,16384}?-----END (?:[A-Z0-9]+ ){0,3}PRIVATE KEY(?: BLOCK)?-----"
-          + "|(?<![A-Za-z0-9])(?:AKIA|ASIA)[0-9A-Z]{16}(?![A-Za-z0-9])"
-          + "|(?<=(?i:aws_?secret_?(?:access_?)?key|secret_?access_?key)[\"']?\\s{0,3}[:=]\\s{0,3}[\"']?)[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+])"
-          + "|(?<![A-Za-z0-9_])gh[pousr]_[A-Za-z0-9]{36,251}(?![A-Za-z0-9_])"
-          + "|(?<![A-Za-z0-9_])github_pat_[A-Za-z0-9_]{22,251}"
-          + "|(?<![A-Za-z0-9])xox[baprs]-[A-Za-z0-9][A-Za-z0-9-]{8,}"
-          + "|(?<![A-Za-z0-9])[sr]k_live_[A-Za-z0-9]{16,}"
-          + "|(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{16,}");
-  /** Substrings one of which every pattern above needs; text with none of them is skipped. */
-  private static final String[] MARKERS = {"PRIVATE KEY", "AKIA", "ASIA", "ecret", "ECRET", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "xox",
-      "k_live_", "eyJ"};
+  /** A kind of secret: a substring it cannot appear without (a cheap pre-check) and its pattern. */
+  private record Kind(String marker, Pattern pattern, int group) {}
+
+  private static final List<Kind> KINDS = List.of(
+      new Kind("PRIVATE KEY", Pattern.compile("-----BEGIN (?:[A-Z0-9]+ ){0,3}PRIVATE KEY(?: BLOCK)?-----[\\s\\S]{1,16384}?"
+          + "-----END (?:[A-Z0-9]+ ){0,3}PRIVATE KEY(?: BLOCK)?-----"), 0),
+      new Kind("AKIA", Pattern.compile("(?<![A-Za-z0-9])AKIA[0-9A-Z]{16}(?![A-Za-z0-9])"), 0),
+      new Kind("ASIA", Pattern.compile("(?<![A-Za-z0-9])ASIA[0-9A-Z]{16}(?![A-Za-z0-9])"), 0),
+      // The 40-character AWS secret is only recognisable by the name in front of it.
+      new Kind("ecret", Pattern.compile("(?i:aws_?secret_?(?:access_?)?key|secret_?access_?key)[\"']?\\s{0,3}[:=]\\s{0,3}"
+          + "[\"']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])"), 1),
+      new Kind("ECRET", Pattern.compile("(?i:aws_?secret_?(?:access_?)?key|secret_?access_?key)[\"']?\\s{0,3}[:=]\\s{0,3}"
+          + "[\"']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])"), 1),
+      new Kind("_", Pattern.compile("(?<![A-Za-z0-9_])gh[pousr]_[A-Za-z0-9]{36,251}(?![A-Za-z0-9_])"), 0),
+      new Kind("github_pat_", Pattern.compile("(?<![A-Za-z0-9_])github_pat_[A-Za-z0-9_]{22,251}"), 0),
+      new Kind("xox", Pattern.compile("(?<![A-Za-z0-9])xox[baprs]-[A-Za-z0-9][A-Za-z0-9-]{8,}"), 0),
+      new Kind("k_live_", Pattern.compile("(?<![A-Za-z0-9])[sr]k_live_[A-Za-z0-9]{16,}"), 0),
+      new Kind("eyJ", Pattern.compile("(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{16,}"), 0));
 
   @Override
   public PiiType type() {
@@ -33,21 +39,19 @@ public final class SecretDetector implements PiiDetector {
 
   @Override
   public void find(String text, String lang, List<PiiSpan> out) {
-    if (!mayContain(text)) {
-      return;
-    }
-    Matcher m = SECRET.matcher(text);
-    while (m.find()) {
-      out.add(new PiiSpan(PiiType.SECRET, m.start(), m.end()));
-    }
-  }
-
-  private static boolean mayContain(String text) {
-    for (String marker : MARKERS) {
-      if (text.contains(marker)) {
-        return true;
+    int firstOwn = out.size();
+    for (Kind kind : KINDS) {
+      if (!text.contains(kind.marker())) {
+        continue;
+      }
+      Matcher m = kind.pattern().matcher(text);
+      while (m.find()) {
+        PiiSpan span = new PiiSpan(PiiType.SECRET, m.start(kind.group()), m.end(kind.group()));
+        // A JWT inside a PEM block, or a name matched by both marker spellings: report it once.
+        if (out.subList(firstOwn, out.size()).stream().noneMatch(span::overlaps)) {
+          out.add(span);
+        }
       }
     }
-    return false;
   }
 }
