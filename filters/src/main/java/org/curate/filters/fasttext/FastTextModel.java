@@ -15,6 +15,8 @@ import java.nio.file.Path;
 public final class FastTextModel {
   static final int MAGIC = 793712314;
   static final int VERSION = 12;
+  /** Quantized input matrices up to this many floats (64 MB) are decoded at load: lid.176's is 0.8 M. */
+  static final long MAX_DECODED_FLOATS = 1L << 24;
 
   private final FastTextArgs args;
   private final FastTextDictionary dictionary;
@@ -51,6 +53,9 @@ public final class FastTextModel {
     FastTextDictionary dictionary = FastTextDictionary.read(in, args);
     boolean quantInput = in.readBool();
     Matrix input = quantInput ? QuantizedMatrix.read(in) : DenseMatrix.read(in);
+    if (quantInput && input.rows() * input.cols() <= MAX_DECODED_FLOATS) {
+      input = DenseMatrix.decode(input);
+    }
     boolean quantOutput = in.readBool();
     Matrix output = quantOutput ? QuantizedMatrix.read(in) : DenseMatrix.read(in);
     if (in.remaining() != 0) {
