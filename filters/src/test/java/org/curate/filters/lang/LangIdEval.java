@@ -127,6 +127,7 @@ public final class LangIdEval {
   /** Prints overall and per-language accuracy; returns the predicted labels. */
   private static List<String> report(String what, List<Sample> samples, LanguageIdentifier lid, boolean perLanguage) {
     Map<String, int[]> byLang = new TreeMap<>();
+    Map<String, Map<String, Integer>> confusions = new TreeMap<>();
     List<String> predicted = new ArrayList<>();
     int correct = 0;
     int aboveThreshold = 0;
@@ -135,7 +136,9 @@ public final class LangIdEval {
       predicted.add(g.lang());
       int[] c = byLang.computeIfAbsent(s.lang(), k -> new int[2]);
       c[1]++;
-      if (g.lang().equals(s.lang())) {
+      if (!g.lang().equals(s.lang())) {
+        confusions.computeIfAbsent(s.lang(), k -> new TreeMap<>()).merge(g.lang(), 1, Integer::sum);
+      } else {
         c[0]++;
         correct++;
         if (g.score() >= LanguageFilterFactory.DEFAULT_MIN_SCORE) {
@@ -155,6 +158,13 @@ public final class LangIdEval {
             .append(String.format(Locale.ROOT, "%-4s %3d/%-3d", e.getKey(), e.getValue()[0], e.getValue()[1]));
       }
       System.out.println(line);
+      StringBuilder conf = new StringBuilder("most frequent wrong label where accuracy < 100%:");
+      col = 0;
+      for (Map.Entry<String, Map<String, Integer>> e : confusions.entrySet()) {
+        Map.Entry<String, Integer> top = e.getValue().entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
+        conf.append(col++ % 10 == 0 ? "\n  " : "  ").append(e.getKey()).append("->").append(top.getKey());
+      }
+      System.out.println(conf);
     }
     return predicted;
   }

@@ -69,6 +69,7 @@ class LanguageFilterTest {
 
   @Test
   void rejectsLanguagesTheModelDoesNotKnow() {
+    assumeTrue(Files.isRegularFile(LID), "no " + LID + " (run models/fetch-lid176.sh)");
     assertThatThrownBy(() -> filter(Map.of("languages", "en,english")))
         .hasMessageContaining("[english]");
   }
