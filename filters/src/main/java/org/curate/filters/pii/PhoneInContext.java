@@ -37,8 +37,20 @@ final class PhoneInContext {
   private static final int CUE_AFTER = 12;
   private static final int MAX_DIGITS = 15;
 
-  void find(String text, List<PiiSpan> out, int firstOwn) {
-    Matcher m = SHAPE.matcher(text);
+  /**
+   * Adds the announced phone numbers inside {@code windows} ({@link DigitWindows}: a number needs
+   * {@code MIN_DIGITS} digits, so none lies outside them) that overlap no span from index
+   * {@code firstOwn} of {@code out}. Transparent bounds let the look-arounds see past a window.
+   */
+  void find(String text, int[] windows, List<PiiSpan> out, int firstOwn) {
+    Matcher m = SHAPE.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+    for (int w = 0; w < windows.length; w += 2) {
+      m.region(windows[w], windows[w + 1]);
+      findIn(m, text, out, firstOwn);
+    }
+  }
+
+  private void findIn(Matcher m, String text, List<PiiSpan> out, int firstOwn) {
     while (m.find()) {
       if (PhoneLookalikes.nationalDigits(m.group()) > MAX_DIGITS || PhoneLookalikes.rejected(text, m.start(), m.end())
           || !hasCue(text, m.start(), m.end()) || isIsbn(text, m.start())) {

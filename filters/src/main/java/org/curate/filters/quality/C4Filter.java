@@ -89,10 +89,12 @@ public final class C4Filter implements DocumentStep {
         continue;
       }
       String line = text.substring(start, end);
+      boolean lineIsSpan = true;
       if (removeCitations && line.indexOf('[') >= 0) {
         String cleaned = withoutCitations(line);
         if (!cleaned.equals(line)) {
           citations = true;
+          lineIsSpan = false;
           line = cleaned.strip();
         }
       }
@@ -100,7 +102,8 @@ public final class C4Filter implements DocumentStep {
         removed++;
         continue;
       }
-      if (minWordsPerLine > 0 && segmenter.countWords(line) < minWordsPerLine) {
+      if (minWordsPerLine > 0
+          && (lineIsSpan ? segmenter.countWords(text, start, end) : segmenter.countWords(line)) < minWordsPerLine) {
         removed++;
         continue;
       }
@@ -121,7 +124,7 @@ public final class C4Filter implements DocumentStep {
         removed++;
         continue;
       }
-      sentences += segmenter.countSentences(line);
+      sentences += lineIsSpan ? segmenter.countSentences(text, start, end) : segmenter.countSentences(line);
       kept.add(line);
     }
     m.put("lines_removed", removed).put("lines_kept", kept.size()).put("sentences", sentences);

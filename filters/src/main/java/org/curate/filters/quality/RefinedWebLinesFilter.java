@@ -84,7 +84,7 @@ public final class RefinedWebLinesFilter implements DocumentStep {
       String kept = text.substring(lineStart, lineEnd);
       if (s < e) {
         String line = text.substring(s, e);
-        int words = segmenter.countWords(line);
+        int words = segmenter.countWords(text, s, e);
         wordsBefore += words;
         String rule = removalRule(line, words);
         if (rule != null) {

@@ -40,4 +40,49 @@ class WordSegmenterTest {
     String text = "The same text, segmented twice. 同じ文章です。";
     assertThat(seg.tokens(text)).isEqualTo(seg.tokens(text)).isEqualTo(WordSegmenter.forCurrentThread().tokens(text));
   }
+
+  @Test
+  void countsInsideLineRangesEqualCountsOfTheLinesAlone() {
+    // Lines whose ends sit next to things that join across a space inside a line (3.14, don't,
+    // dictionary runs, abbreviations before a capital): the range count must not see the neighbours.
+    String[] pieces = {"Don't stop at 3.", "14 units", "自然语言处理是", "重要方向。它研究", "Mr. Smith went.", "e.g.",
+        "ภาษาไทยเขียน", "โดยไม่เว้นวรรค", "  ", "東京都は日本の首都です。", "U.S.", "A", "“Quoted.”", "x_y", "—", "١٢٣ عربي"};
+    java.util.Random random = new java.util.Random(7);
+    for (int round = 0; round < 200; round++) {
+      StringBuilder b = new StringBuilder();
+      int lines = 1 + random.nextInt(6);
+      for (int l = 0; l < lines; l++) {
+        if (l > 0) {
+          b.append(random.nextBoolean() ? "\n" : "\r\n");
+        }
+        for (int k = random.nextInt(4); k >= 0; k--) {
+          b.append(pieces[random.nextInt(pieces.length)]).append(random.nextInt(3) == 0 ? "" : " ");
+        }
+      }
+      String text = b.toString();
+      TextLines spans = TextLines.linesOf(text);
+      for (int i = 0; i < spans.count(); i++) {
+        String line = text.substring(spans.start(i), spans.end(i));
+        WordSegmenter fresh = new WordSegmenter();
+        assertThat(seg.countWords(text, spans.start(i), spans.end(i))).as("words of %s in %s", line, text)
+            .isEqualTo(fresh.countWords(line));
+        assertThat(seg.countSentences(text, spans.start(i), spans.end(i))).as("sentences of %s in %s", line, text)
+            .isEqualTo(fresh.countSentences(line));
+      }
+    }
+  }
+
+  @Test
+  void replayedTokensEqualFreshTokensAndANewStringIsSegmentedAgain() {
+    String text = "First text, once.";
+    assertThat(seg.tokens(text)).containsExactly("First", "text", ",", "once", ".");
+    assertThat(seg.tokens(text)).containsExactly("First", "text", ",", "once", ".");
+    String other = new String("Other words here.");
+    assertThat(seg.tokens(other)).containsExactly("Other", "words", "here", ".");
+    assertThat(seg.countWords(text, 0, text.length())).isEqualTo(3);
+    StringBuilder mutable = new StringBuilder("abc def");
+    assertThat(seg.countWords(mutable)).isEqualTo(2);
+    mutable.append(" ghi");
+    assertThat(seg.countWords(mutable)).isEqualTo(3);
+  }
 }
