@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.curate.extract.ExtractOptions;
 import org.curate.jobs.extract.ExtractStage;
+import org.curate.jobs.spark.Stage;
 import org.curate.jobs.report.StageReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Option;
         "",
         "Output: OUTPUT/*.parquet (documents), OUTPUT/_rejects/ (every record not kept, with its reason and source file/offset), OUTPUT/_stats.json (in, out, dropped and failed by reason).",
         ""})
-public final class ExtractCommand implements Callable<Integer> {
+public final class ExtractCommand implements Callable<Integer>, StageCommand {
   @Mixin InputOutputOptions io;
   @Mixin SparkOptions spark;
 
@@ -30,11 +31,18 @@ public final class ExtractCommand implements Callable<Integer> {
   public Integer call() {
     io.requireInput();
     SparkSession session = spark.session("curate extract");
-    StageReport report = StageRunner.run(session, new ExtractStage(new ExtractOptions(maxPayloadBytes)),
-        io.inputs(), io.output());
+    StageReport report = StageRunner.run(session, stage(), io.inputs(), io.output());
     System.out.println("extract: in=" + report.in() + " out=" + report.out() + " dropped=" + report.dropped()
         + " failed=" + report.failed() + " -> " + io.output());
     return 0;
+  }
+
+  @Override
+  public Stage stage() {
+    if (maxPayloadBytes <= 0) {
+      throw new IllegalArgumentException("--max-payload-bytes must be positive, got " + maxPayloadBytes);
+    }
+    return new ExtractStage(new ExtractOptions(maxPayloadBytes));
   }
 
 }

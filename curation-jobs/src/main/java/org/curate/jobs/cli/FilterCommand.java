@@ -9,6 +9,11 @@ import org.apache.spark.sql.SparkSession;
 import org.curate.filters.FilterRegistry;
 import org.curate.jobs.filter.FilterConfig;
 import org.curate.jobs.filter.FilterStage;
+import org.curate.jobs.filter.FilterSpec;
+import org.curate.jobs.spark.Stage;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
 import org.curate.jobs.report.StageReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,7 +29,7 @@ import picocli.CommandLine.Option;
         "",
         "The chain: --filters FILE (YAML, see docs/ARCHITECTURE.md), else the built-in default chain (print it with --print-default-config).",
         ""})
-public final class FilterCommand implements Callable<Integer> {
+public final class FilterCommand implements Callable<Integer>, StageCommand {
   static final String DEFAULT_CONFIG = "/org/curate/jobs/filter/default-filters.yaml";
 
   @Mixin InputOutputOptions io;
@@ -32,6 +37,8 @@ public final class FilterCommand implements Callable<Integer> {
 
   @Option(names = "--filters", paramLabel = "FILE", description = "The filter chain (YAML).")
   Path filters;
+
+  private FilterConfig inlineChain;
 
   @Option(names = "--list-filters", description = "Print the names of the available filters and exit.")
   boolean listFilters;
@@ -52,12 +59,41 @@ public final class FilterCommand implements Callable<Integer> {
       return 0;
     }
     io.requireInput();
-    FilterConfig config = config(filters);
+    Stage stage = stage();
     SparkSession session = spark.session("curate filter");
-    StageReport report = StageRunner.run(session, new FilterStage(config), io.inputs(), io.output());
+    StageReport report = StageRunner.run(session, stage, io.inputs(), io.output());
     System.out.println("filter: in=" + report.in() + " out=" + report.out() + " dropped=" + report.dropped()
         + " failed=" + report.failed() + " changed=" + report.changed() + " -> " + io.output());
     return 0;
+  }
+
+  /** Uses {@code chain} instead of {@code --filters} (a pipeline config's inline chain). */
+  public void useChain(FilterConfig chain) {
+    this.inlineChain = chain;
+  }
+
+  @Override
+  public Stage stage() {
+    return new FilterStage(inlineChain != null ? inlineChain : config(filters));
+  }
+
+  @Override
+  public List<Path> referencedFiles() {
+    List<Path> files = new ArrayList<>();
+    if (filters != null) {
+      files.add(filters);
+    }
+    FilterConfig chain = inlineChain != null ? inlineChain : config(filters);
+    for (FilterSpec spec : chain.filters()) {
+      for (Object value : spec.params().values()) {
+        for (Object item : value instanceof List<?> list ? list : List.of(value)) {
+          if (item instanceof String s && !s.contains("://") && Files.exists(Path.of(s))) {
+            files.add(Path.of(s));
+          }
+        }
+      }
+    }
+    return files;
   }
 
   /** The chain from {@code file}, or the built-in default when null. */

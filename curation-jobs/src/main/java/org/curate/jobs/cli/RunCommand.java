@@ -1,71 +1,170 @@
 package org.curate.jobs.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.SparkSession;
-import java.io.InputStream;
 import org.curate.demo.DemoLists;
 import org.curate.demo.SampleCrawl;
-import org.curate.jobs.filter.FilterConfig;
-import org.curate.jobs.filter.FilterStage;
-import picocli.CommandLine.Option;
-import org.curate.extract.ExtractOptions;
-import org.curate.jobs.extract.ExtractStage;
+import org.curate.jobs.pipeline.PipelineConfig;
+import org.curate.jobs.pipeline.PipelineConfig.StageEntry;
+import org.curate.jobs.pipeline.PipelinePlanner;
+import org.curate.jobs.pipeline.PipelinePlanner.PlannedStage;
+import org.curate.jobs.pipeline.StageCommit;
+import org.curate.jobs.pipeline.YamlTree;
 import org.curate.jobs.report.ReportWriter;
 import org.curate.jobs.report.StageReport;
-import org.curate.jobs.spark.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = {
-        "Run every stage of the pipeline in order; each stage reads the previous stage's output.",
+        "Run a pipeline: the stages of --config in order, each reading the previous stage's output.",
         "",
-        "Stages today: extract, filter. (dedup, decontaminate, tokenizer-train and tokenize are planned.)",
+        "Without --config, the built-in sample pipeline (conf/sample-pipeline.yaml: extract, filter). Without input (neither --input nor 'input:' in the config), runs on the built-in sample crawl: a WARC file the project generates deterministically into OUTPUT/input/ (multilingual pages, boilerplate, duplicates, PII, profanity, benchmark questions, non-HTML and broken records).",
         "",
-        "With no --input, runs on the built-in sample crawl: a WARC file the project generates deterministically into OUTPUT/input/ (multilingual pages, boilerplate, duplicates, PII, profanity, benchmark questions, non-HTML and broken records).",
+        "The config is checked before any Spark work (unknown key, wrong type, missing file: an error naming the file, line and key). Each stage writes into OUTPUT/_tmp/<stage>/ and is renamed to OUTPUT/<stage>/ with a _manifest.json when complete; a re-run skips every stage whose manifest matches its settings and inputs (--force STAGE redoes one).",
         "",
-        "Output: OUTPUT/<stage>/ for each stage (Parquet, _stats.json, _rejects/), OUTPUT/report/stats.json (one object per stage: name, in, out, dropped, failed, seconds) and OUTPUT/report/index.html. Default OUTPUT: out/demo.",
+        "Output: OUTPUT/<stage>/ for each stage (Parquet, _stats.json, _rejects/, _manifest.json), OUTPUT/report/stats.json and OUTPUT/report/index.html. Default OUTPUT: out/demo.",
         ""})
 public final class RunCommand implements Callable<Integer> {
+  private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
   static final String DEFAULT_OUTPUT = "out/demo";
-
+  static final String SAMPLE_PIPELINE = "/org/curate/jobs/pipeline/sample-pipeline.yaml";
   static final String DEMO_FILTERS = "/org/curate/jobs/filter/demo-filters.yaml";
 
+  @Spec CommandLine.Model.CommandSpec spec;
   @Mixin InputOutputOptions io;
   @Mixin SparkOptions spark;
 
-  @Option(names = "--filters", paramLabel = "FILE",
-      description = "The filter chain (YAML). Default: the built-in default chain; on the built-in sample, a demo chain with the sample's own lists (written to OUTPUT/input/filters.yaml).")
-  Path filters;
+  @Option(names = "--config", paramLabel = "FILE", description = "The pipeline (YAML; `curate config --example` prints a full one).")
+  Path config;
+
+  @Option(names = "--force", paramLabel = "STAGE",
+      description = "Redo this stage even if its output is up to date (repeatable; 'all' redoes every stage).")
+  List<String> force = new ArrayList<>();
 
   @Override
   public Integer call() {
-    String output = io.output() == null ? DEFAULT_OUTPUT : io.output();
-    boolean sample = io.inputs().isEmpty();
-    Path sampleDir = sample ? sampleDir(output) : null;
-    List<String> inputs = sample ? List.of(sampleCrawl(sampleDir)) : io.inputs();
-    FilterConfig filterConfig = filters != null ? FilterConfig.load(filters)
-        : sample ? FilterConfig.load(demoFilters(sampleDir)) : FilterCommand.config(null);
+    PipelineConfig pipeline = config != null ? PipelineConfig.load(config) : builtInSamplePipeline();
+    List<String> inputs = !io.inputs().isEmpty() ? io.inputs() : pipeline.inputs();
+    String output = io.output() != null ? io.output() : pipeline.output() != null ? pipeline.output() : DEFAULT_OUTPUT;
+    if (inputs.isEmpty()) {
+      Path sampleDir = sampleDir(output);
+      inputs = List.of(sampleCrawl(sampleDir));
+      pipeline = withSampleFilters(pipeline, demoFilters(sampleDir));
+    }
+    List<PlannedStage> plan = new PipelinePlanner(stageCommands(spec.root().commandLine())).plan(pipeline);
+    Set<String> names = new LinkedHashSet<>();
+    plan.forEach(p -> names.add(p.name()));
+    for (String f : force) {
+      if (!f.equals("all") && !names.contains(f)) {
+        throw new IllegalArgumentException("--force " + f + ": not a stage of this pipeline (stages: " + String.join(", ", names) + ")");
+      }
+    }
+
+    if (spark.master == null) {
+      spark.master = pipeline.master();
+    }
+    pipeline.sparkConf().forEach(spark.conf::putIfAbsent);
     SparkSession session = spark.session("curate run");
-    List<Stage> stages = List.of(new ExtractStage(ExtractOptions.defaults()), new FilterStage(filterConfig));
+    StageCommit commit = new StageCommit(session.sparkContext().hadoopConfiguration());
     List<StageReport> reports = new ArrayList<>();
     List<String> stageInputs = inputs;
-    for (Stage stage : stages) {
-      String stageOutput = output + "/" + stage.name();
-      reports.add(StageRunner.run(session, stage, stageInputs, stageOutput));
-      stageInputs = List.of(stageOutput);
+    String readHash = commit.inputIdentity(inputs);
+    for (PlannedStage stage : plan) {
+      String hash = StageCommit.hash(stage.fingerprint(), readHash);
+      String stageDir = output + "/" + stage.name();
+      StageReport report = force.contains("all") || force.contains(stage.name()) ? null : commit.committed(stageDir, hash);
+      if (report != null) {
+        LOG.info("stage {}: up to date ({} has the same settings and inputs), skipped", stage.name(), stageDir);
+      } else {
+        String temp = commit.prepareTemp(output, stage.name());
+        report = StageRunner.run(session, stage.stage(), stageInputs, temp);
+        commit.commit(temp, stageDir, stage.name(), hash, stage.fingerprint());
+      }
+      reports.add(report);
+      stageInputs = List.of(stageDir);
+      readHash = hash;
     }
+    removeEmptyTemp(session, output);
     String reportDir = new ReportWriter(session.sparkContext().hadoopConfiguration()).writeRunReport(output, reports);
     System.out.println("report: " + reportDir + "/index.html");
     System.out.println("stats:  " + reportDir + "/stats.json");
     return 0;
+  }
+
+  /** Every subcommand that is a {@link StageCommand}, by name, as a factory of fresh command objects. */
+  static Map<String, Supplier<Object>> stageCommands(CommandLine root) {
+    Map<String, Supplier<Object>> out = new LinkedHashMap<>();
+    root.getSubcommands().forEach((name, sub) -> {
+      Class<?> type = sub.getCommand().getClass();
+      if (StageCommand.class.isAssignableFrom(type)) {
+        out.put(name, () -> {
+          try {
+            return CommandLine.defaultFactory().create(type);
+          } catch (Exception e) {
+            throw new IllegalStateException("cannot create the " + name + " command", e);
+          }
+        });
+      }
+    });
+    return out;
+  }
+
+  static PipelineConfig builtInSamplePipeline() {
+    try (InputStream in = RunCommand.class.getResourceAsStream(SAMPLE_PIPELINE)) {
+      return PipelineConfig.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), null, "built-in sample-pipeline.yaml");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** On the built-in sample, a filter stage without its own chain uses the demo chain. */
+  private static PipelineConfig withSampleFilters(PipelineConfig p, Path demoFilters) {
+    List<StageEntry> stages = new ArrayList<>();
+    for (StageEntry e : p.stages()) {
+      if (e.name().equals("filter") && !e.keys().containsKey("filters")) {
+        Map<String, YamlTree> keys = new LinkedHashMap<>(e.keys());
+        Map<String, Integer> lines = new LinkedHashMap<>(e.keyLines());
+        keys.put("filters", new YamlTree.Scalar(e.line(), demoFilters.toAbsolutePath().toString()));
+        lines.put("filters", e.line());
+        e = new StageEntry(e.name(), e.line(), keys, lines);
+      }
+      stages.add(e);
+    }
+    return new PipelineConfig(p.source(), p.baseDir(), p.inputs(), p.inputLine(), p.output(), p.outputLine(),
+        p.master(), p.sparkConf(), stages);
+  }
+
+  private static void removeEmptyTemp(SparkSession session, String output) {
+    org.apache.hadoop.fs.Path tmp = new org.apache.hadoop.fs.Path(output, "_tmp");
+    try {
+      FileSystem fs = tmp.getFileSystem(session.sparkContext().hadoopConfiguration());
+      if (fs.exists(tmp) && fs.listStatus(tmp).length == 0) {
+        fs.delete(tmp, false);
+      }
+    } catch (IOException e) {
+      LOG.warn("cannot remove {}: {}", tmp, e.getMessage());
+    }
   }
 
   /** OUTPUT/input/ for the built-in sample (a local temp folder if OUTPUT is remote). */

@@ -26,6 +26,10 @@ public final class SparkOptions {
     } else if (System.getProperty("spark.master") == null) {
       builder.master("local[*]");
     }
+    if (System.console() != null && !conf.containsKey("spark.ui.showConsoleProgress")) {
+      // An interactive run shows Spark's progress bar (stage, tasks done/total) on the terminal.
+      builder.config("spark.ui.showConsoleProgress", "true");
+    }
     conf.forEach(builder::config);
     return builder.getOrCreate();
   }

@@ -48,7 +48,11 @@ public record FilterConfig(List<FilterSpec> filters) implements Serializable {
 
   /** Parses YAML; {@code baseDir} resolves relative paths (null: leave them as they are). */
   public static FilterConfig parse(InputStream yaml, Path baseDir, String sourceName) throws IOException {
-    JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
+    return fromTree(new ObjectMapper(new YAMLFactory()).readTree(yaml), baseDir, sourceName);
+  }
+
+  /** The chain from an already parsed document ({@code {filters: [...]}}), e.g. inline in a pipeline config. */
+  public static FilterConfig fromTree(JsonNode root, Path baseDir, String sourceName) {
     if (root == null || !root.isObject() || !root.has("filters") || !root.get("filters").isArray()) {
       throw new IllegalArgumentException(sourceName + ": expected a top-level 'filters:' list");
     }

@@ -22,7 +22,9 @@ public final class FilterStage implements Stage {
   public static final String NAME = "filter";
   private final FilterConfig config;
 
+  /** Builds the chain once to check it (unknown filter or parameter, missing model or list). */
   public FilterStage(FilterConfig config) {
+    FilterChains.build(config);
     this.config = config;
   }
 
@@ -33,7 +35,6 @@ public final class FilterStage implements Stage {
 
   @Override
   public StageCounts run(SparkSession spark, List<String> inputs, String outputDir) {
-    FilterChains.build(config);
     Dataset<Row> documents = DocumentSources.read(spark, NAME, inputs, ExtractOptions.defaults());
     Dataset<Row> filtered = documents.mapPartitions(new ApplyFilterChain(config), Encoders.row(DocumentSchema.OUTCOME));
     return OutcomeWriter.write(spark, NAME, filtered, outputDir);
