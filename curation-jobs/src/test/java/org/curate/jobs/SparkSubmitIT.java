@@ -32,6 +32,7 @@ class SparkSubmitIT {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(Arrays.asList(System.getProperty("curate.spark.jvm.opens").trim().split("\\s+")));
+    command.add("-Dcurate.models.dir=" + System.getProperty("curate.models.dir", "../models"));
     command.addAll(List.of("-Xmx1g", "-cp", sparkClasspath + File.pathSeparator + appJar,
         "org.apache.spark.deploy.SparkSubmit", "--master", "local[2]", "--conf", "spark.ui.enabled=false",
         "--class", "org.curate.jobs.Curate", appJar, "run", "--output", output.toString()));

@@ -19,6 +19,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.SparkSession;
 import org.curate.demo.DemoLists;
 import org.curate.demo.SampleCrawl;
+import org.curate.filters.lang.LanguageFilterFactory;
 import org.curate.jobs.pipeline.PipelineConfig;
 import org.curate.jobs.pipeline.PipelineConfig.StageEntry;
 import org.curate.jobs.pipeline.PipelinePlanner;
@@ -197,7 +198,10 @@ public final class RunCommand implements Callable<Integer> {
       DemoLists.write(dir.resolve("lists"));
       Path config = dir.resolve("filters.yaml");
       try (InputStream in = RunCommand.class.getResourceAsStream(DEMO_FILTERS)) {
-        Files.write(config, in.readAllBytes());
+        String chain = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        // An absolute path, so executors on this machine (or sharing its filesystem) find it too.
+        String model = LanguageFilterFactory.defaultModel().toString();
+        Files.writeString(config, chain.replace("@LID_MODEL@", model.replace("\\", "/")));
       }
       return config;
     } catch (IOException e) {

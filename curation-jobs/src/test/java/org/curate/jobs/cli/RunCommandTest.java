@@ -53,6 +53,12 @@ class RunCommandTest {
     assertThat(filter.get("dropped").get("bad_words:any").asInt()).isEqualTo(manifest.get("profanePages").asInt());
     assertThat(filter.get("dropped").get("gopher_quality:word_count_low").asInt()).isPositive();
     assertThat(filter.get("changed").get("pii:email").asInt()).isPositive();
+    // The language filter runs first: every kept page has a language, and the sample's other
+    // languages survive the English-only stop-word rule.
+    List<String> langs = SparkTestSupport.spark().read().parquet(out.resolve("filter").toString())
+        .select("lang").as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+    assertThat(langs).doesNotContainNull();
+    assertThat(new java.util.TreeSet<>(langs)).hasSizeGreaterThanOrEqualTo(5);
     List<String> texts = SparkTestSupport.spark().read().parquet(out.resolve("filter").toString())
         .select("text").as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
     assertThat(String.join("\n", texts)).contains("<EMAIL>")

@@ -80,6 +80,7 @@ class KillAndResumeIT {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(Arrays.asList(System.getProperty("curate.spark.jvm.opens").trim().split("\\s+")));
+    command.add("-Dcurate.models.dir=" + System.getProperty("curate.models.dir", "../models"));
     command.addAll(List.of("-Xmx1g", "-cp", System.getProperty("java.class.path"), Curate.class.getName(),
         "run", "--master", "local[2]", "--conf", "spark.ui.enabled=false", "--output", output.toString()));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());

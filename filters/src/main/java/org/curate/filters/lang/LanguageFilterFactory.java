@@ -16,7 +16,7 @@ import org.curate.filters.fasttext.FastTextModel;
 
 /**
  * Filter {@code language}. Parameters: {@code model} (path of a fastText LID model, default
- * {@value #DEFAULT_MODEL}, fetched by {@code models/fetch-lid176.sh}; nothing is downloaded at run
+ * {@link #defaultModel()}, fetched by {@code models/fetch-lid176.sh}; nothing is downloaded at run
  * time), {@code languages} (codes to keep, default all), {@code min_score} (default 0.65),
  * {@code max_chars} (characters looked at, default 2000). Loaded models are shared by path, because
  * jobs build one step per partition and the model itself is immutable.
@@ -34,7 +34,8 @@ public final class LanguageFilterFactory implements FilterFactory {
 
   @Override
   public DocumentStep create(FilterParams params) {
-    Path path = Path.of(params.getString("model", DEFAULT_MODEL)).toAbsolutePath().normalize();
+    String configured = params.getString("model", null);
+    Path path = configured == null ? defaultModel() : Path.of(configured).toAbsolutePath().normalize();
     List<String> languages = params.getStringList("languages", List.of());
     double minScore = params.getDouble("min_score", DEFAULT_MIN_SCORE);
     int maxChars = params.getInt("max_chars", DEFAULT_MAX_CHARS);
@@ -49,6 +50,17 @@ public final class LanguageFilterFactory implements FilterFactory {
           + " (it knows " + identifier.languages().size() + " languages, e.g. en, de, zh)");
     }
     return new LanguageFilter(identifier, Set.copyOf(languages), minScore);
+  }
+
+  /**
+   * {@code lid.176.ftz} in the folder named by the system property {@code curate.models.dir}
+   * (set by {@code ./curate} and the build to the repository's {@code models/}), else
+   * {@value #DEFAULT_MODEL} under the working directory.
+   */
+  public static Path defaultModel() {
+    String dir = System.getProperty("curate.models.dir");
+    Path path = dir != null && !dir.isBlank() ? Path.of(dir, "lid.176.ftz") : Path.of(DEFAULT_MODEL);
+    return path.toAbsolutePath().normalize();
   }
 
   static FastTextModel model(Path path) {
