@@ -8,17 +8,30 @@ import java.util.List;
  * {@code ▁}; {@code \n} itself is a unit of its own. Within a line, units follow SentencePiece's
  * piece rules so no piece can cross them: a run of {@code ▁} starts a unit and prefixes the word
  * after it, every digit is a unit (digits split), control characters are units, and a change of
- * Unicode script starts a unit (Hiragana/Katakana count as Han). User-defined symbols are units.
+ * Unicode script starts a unit (combining marks and joiners, script Inherited, do not) (Hiragana/Katakana count as Han). User-defined symbols are units.
  * The sink receives ranges of the normalised line, not of the input text.
  */
 public final class SpPreTokenizer implements PreTokenizer {
   public static final char SPACE = '\u2581';
   static final int NO_SCRIPT = -1;
+  static final int INHERITED = Character.UnicodeScript.INHERITED.ordinal();
 
   private final List<String> userDefined;
+  private final boolean trainingUnits;
+
+  /**
+   * @param trainingUnits true: the fine units training counts (script changes, digits and control
+   *     characters split too); false: the words {@code spm_encode} could never merge across (a run
+   *     of {@code ▁} after other characters starts a word), which the encoder uses so that it
+   *     encodes any SentencePiece BPE model, ours or {@code spm_train}'s, exactly as spm does.
+   */
+  public SpPreTokenizer(List<String> userDefined, boolean trainingUnits) {
+    this.userDefined = List.copyOf(userDefined);
+    this.trainingUnits = trainingUnits;
+  }
 
   public SpPreTokenizer(List<String> userDefined) {
-    this.userDefined = List.copyOf(userDefined);
+    this(userDefined, true);
   }
 
   public SpPreTokenizer() {
@@ -90,17 +103,20 @@ public final class SpPreTokenizer implements PreTokenizer {
         boundary = false;
       } else if (ws) {
         boundary = !prevWs;
+      } else if (!trainingUnits) {
+        boundary = false;
       } else if (isolated || prevIsolated) {
         boundary = true;
       } else {
-        boundary = script != NO_SCRIPT && sc != script;
+        // Combining marks and joiners (script Inherited) stay with the character before them.
+        boundary = script != NO_SCRIPT && sc != script && sc != INHERITED;
       }
       if (boundary) {
         sink.accept(s, start, i);
         start = i;
         script = NO_SCRIPT;
       }
-      if (sc != NO_SCRIPT && script == NO_SCRIPT) {
+      if (sc != NO_SCRIPT && sc != INHERITED && script == NO_SCRIPT) {
         script = sc;
       }
       prevWs = ws;

@@ -38,7 +38,8 @@ public final class Tokenizer {
 
   public Tokenizer(BpeModel model) {
     this.model = model;
-    this.pre = model.options().preTokenizer();
+    this.pre = model.mode() == Mode.SENTENCEPIECE ? new SpPreTokenizer(model.options().userDefined(), false)
+        : model.options().preTokenizer();
     List<String> vocab = model.vocab();
     tokenBytes = new byte[vocab.size()][];
     Arrays.fill(byteIds, -1);
