@@ -129,7 +129,11 @@ public final class Tokenizer {
   }
 
   /** Appends the ids of {@code text} to {@code out}. */
-  public void encode(String text, IntList out) {
+  public void encode(String text, IntBuffer out) {
+    encode(text, out.list);
+  }
+
+  void encode(String text, IntList out) {
     pre.split(text, (t, s, e) -> {
       String word = t.substring(s, e);
       int[] ids = cache.get(word);

@@ -28,11 +28,20 @@ public final class TokenizerFiles {
   /** Writes the folder; {@code report} (pruning, counts, timings) goes into the meta file. */
   public static void write(BpeModel model, Path dir, Map<String, Object> report) throws IOException {
     Files.createDirectories(dir);
-    Files.write(dir.resolve(HF_JSON), hfJson(model));
-    if (model.mode() == Mode.SENTENCEPIECE) {
-      Files.write(dir.resolve(SPM_MODEL), SentencePieceModelProto.write(model));
+    for (Map.Entry<String, byte[]> f : files(model, report).entrySet()) {
+      Files.write(dir.resolve(f.getKey()), f.getValue());
     }
-    Files.write(dir.resolve(META), meta(model, report));
+  }
+
+  /** The folder's files by name (for writing to any filesystem). */
+  public static Map<String, byte[]> files(BpeModel model, Map<String, Object> report) throws IOException {
+    Map<String, byte[]> out = new LinkedHashMap<>();
+    out.put(HF_JSON, hfJson(model));
+    if (model.mode() == Mode.SENTENCEPIECE) {
+      out.put(SPM_MODEL, SentencePieceModelProto.write(model));
+    }
+    out.put(META, meta(model, report));
+    return out;
   }
 
   public static byte[] meta(BpeModel model, Map<String, Object> report) throws IOException {
@@ -137,13 +146,30 @@ public final class TokenizerFiles {
 
   /** Loads a tokenizer folder: SentencePiece mode from {@code tokenizer.model}, byte-level from {@code tokenizer.json}. */
   public static BpeModel load(Path dir) throws IOException {
-    JsonNode meta = Files.exists(dir.resolve(META)) ? JSON.readTree(dir.resolve(META).toFile()) : null;
-    Mode mode = meta != null ? Mode.parse(meta.get("mode").asText())
-        : Files.exists(dir.resolve(SPM_MODEL)) ? Mode.SENTENCEPIECE : Mode.BYTE_LEVEL;
-    if (mode == Mode.SENTENCEPIECE) {
-      return SentencePieceModelProto.read(Files.readAllBytes(dir.resolve(SPM_MODEL)));
+    Map<String, byte[]> files = new HashMap<>();
+    for (String name : List.of(HF_JSON, SPM_MODEL, META)) {
+      if (Files.exists(dir.resolve(name))) {
+        files.put(name, Files.readAllBytes(dir.resolve(name)));
+      }
     }
-    return readHfByteLevel(Files.readAllBytes(dir.resolve(HF_JSON)), meta);
+    return load(files);
+  }
+
+  /** Loads from the folder's files by name (any of tokenizer.json, tokenizer.model, curate-tokenizer.json). */
+  public static BpeModel load(Map<String, byte[]> files) throws IOException {
+    JsonNode meta = files.containsKey(META) ? JSON.readTree(files.get(META)) : null;
+    Mode mode = meta != null ? Mode.parse(meta.get("mode").asText())
+        : files.containsKey(SPM_MODEL) ? Mode.SENTENCEPIECE : Mode.BYTE_LEVEL;
+    if (mode == Mode.SENTENCEPIECE) {
+      if (!files.containsKey(SPM_MODEL)) {
+        throw new IOException("SentencePiece-mode tokenizer without " + SPM_MODEL);
+      }
+      return SentencePieceModelProto.read(files.get(SPM_MODEL));
+    }
+    if (!files.containsKey(HF_JSON)) {
+      throw new IOException("byte-level tokenizer without " + HF_JSON);
+    }
+    return readHfByteLevel(files.get(HF_JSON), meta);
   }
 
   static BpeModel readHfByteLevel(byte[] json, JsonNode meta) throws IOException {

@@ -16,7 +16,8 @@ import java.util.List;
  * @param minFrequency a pair must occur at least this often to be merged
  */
 public record TokenizerOptions(Mode mode, int vocabSize, List<String> specialTokens, List<String> userDefined,
-    String splitRegex, boolean fullByteAlphabet, double characterCoverage, int maxPieceLength, long minFrequency) {
+    String splitRegex, boolean fullByteAlphabet, double characterCoverage, int maxPieceLength, long minFrequency)
+    implements java.io.Serializable {
   public static final int AFM_ON_DEVICE_VOCAB = 49_152;
   public static final int AFM_SERVER_VOCAB = 100_352;
   public static final String END_OF_TEXT = "<|endoftext|>";
