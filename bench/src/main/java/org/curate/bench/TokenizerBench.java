@@ -115,7 +115,7 @@ public final class TokenizerBench {
 
     // ---- HF trainer (npm binding, default settings) against ours with the same settings
     if (nodePath != null && Files.isDirectory(Path.of(nodePath, "tokenizers")) && onPath("node")) {
-      Path script = Path.of("bench/scripts/hf_train_merges.js");
+      Path script = Path.of("tokenizer-train/src/test/node/hf_train_merges.js");
       Path out = work.resolve("hf-npm.json");
       ProcessBuilder pb = new ProcessBuilder("node", script.toString(), corpus.toString(), out.toString())
           .redirectErrorStream(true);
