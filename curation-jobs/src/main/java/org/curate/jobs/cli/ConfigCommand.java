@@ -30,7 +30,8 @@ public final class ConfigCommand implements Callable<Integer> {
   public Integer call() {
     Map<String, Supplier<Object>> stages = RunCommand.stageCommands(spec.root().commandLine());
     if (check != null) {
-      List<PlannedStage> plan = new PipelinePlanner(stages).plan(PipelineConfig.load(check));
+      PipelineConfig config = PipelineConfig.load(check);
+      List<PlannedStage> plan = new PipelinePlanner(stages).plan(config, config.output() != null ? config.output() : RunCommand.DEFAULT_OUTPUT);
       System.out.println(check + ": ok, stages " + String.join(" -> ", plan.stream().map(PlannedStage::name).toList()));
       return 0;
     }

@@ -73,7 +73,7 @@ public final class RunCommand implements Callable<Integer> {
       inputs = List.of(sampleCrawl(sampleDir));
       pipeline = withSampleFilters(pipeline, demoFilters(sampleDir));
     }
-    List<PlannedStage> plan = new PipelinePlanner(stageCommands(spec.root().commandLine())).plan(pipeline);
+    List<PlannedStage> plan = new PipelinePlanner(stageCommands(spec.root().commandLine())).plan(pipeline, output);
     Set<String> names = new LinkedHashSet<>();
     plan.forEach(p -> names.add(p.name()));
     for (String f : force) {
@@ -103,7 +103,9 @@ public final class RunCommand implements Callable<Integer> {
         commit.commit(temp, stageDir, stage.name(), hash, stage.fingerprint());
       }
       reports.add(report);
-      stageInputs = List.of(stageDir);
+      if (stage.outputsDocuments()) {
+        stageInputs = List.of(stageDir);
+      }
       readHash = hash;
     }
     removeEmptyTemp(session, output);

@@ -21,4 +21,12 @@ public interface StageCommand {
   default List<Path> referencedFiles() {
     return List.of();
   }
+
+  /**
+   * Whether the stage writes documents. When it does not (a tokenizer, token shards), the next
+   * stage of a pipeline reads what this one read.
+   */
+  default boolean outputsDocuments() {
+    return true;
+  }
 }

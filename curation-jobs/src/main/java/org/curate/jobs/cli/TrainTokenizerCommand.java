@@ -1,5 +1,7 @@
 package org.curate.jobs.cli;
 
+import org.curate.core.StageCounts;
+import org.curate.jobs.spark.Stage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -21,7 +23,7 @@ import picocli.CommandLine.Option;
         "",
         "Output: OUTPUT/tokenizer.json, OUTPUT/tokenizer.model (sentencepiece), OUTPUT/curate-tokenizer.json (settings, pruning report), OUTPUT/_training.json (with timings), OUTPUT/_stats.json.",
         ""})
-public final class TrainTokenizerCommand implements Callable<Integer> {
+public final class TrainTokenizerCommand implements Callable<Integer>, StageCommand {
   @Mixin InputOutputOptions io;
   @Mixin SparkOptions spark;
 
@@ -67,24 +69,55 @@ public final class TrainTokenizerCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     io.requireInput();
-    TokenizerOptions options = TokenizerOptions.defaults(Mode.parse(mode)).withVocabSize(vocabSize)
-        .withMinFrequency(minFrequency).withUserDefined(userDefined).withSplitRegex(splitRegex)
-        .withCharacterCoverage(characterCoverage);
-    if (specialTokens != null) {
-      options = options.withSpecialTokens(specialTokens);
-    }
-    if (sample <= 0 || sample > 1) {
-      throw new IllegalArgumentException("--sample must be in (0, 1]");
-    }
+    TokenizerOptions options = options();
     SparkSession session = spark.session("curate train-tokenizer");
     long start = System.nanoTime();
-    TrainTokenizerJob.Result r = TrainTokenizerJob.run(session, io.inputs(), io.output(), options,
-        new TrainTokenizerJob.Settings(minWordCount, maxWords, sample, seed));
+    TrainTokenizerJob.Result r = TrainTokenizerJob.run(session, io.inputs(), io.output(), options, settings());
     StageReport report = StageReport.of(TrainTokenizerJob.NAME, r.counts(), (System.nanoTime() - start) / 1e9);
     new ReportWriter(session.sparkContext().hadoopConfiguration()).writeStageStats(io.output(), report);
     System.out.println("train-tokenizer: " + options.mode().label() + " vocab=" + r.model().size() + " merges="
         + r.model().merges().size() + " documents=" + r.counts().out() + " pruning=" + r.report().get("pruning")
         + " -> " + io.output());
     return 0;
+  }
+
+  private TokenizerOptions options() {
+    TokenizerOptions options = TokenizerOptions.defaults(Mode.parse(mode)).withVocabSize(vocabSize)
+        .withMinFrequency(minFrequency).withUserDefined(userDefined).withSplitRegex(splitRegex)
+        .withCharacterCoverage(characterCoverage);
+    if (specialTokens != null) {
+      options = options.withSpecialTokens(specialTokens);
+    }
+    return options;
+  }
+
+  private TrainTokenizerJob.Settings settings() {
+    if (sample <= 0 || sample > 1) {
+      throw new IllegalArgumentException("--sample must be in (0, 1]");
+    }
+    return new TrainTokenizerJob.Settings(minWordCount, maxWords, sample, seed);
+  }
+
+  @Override
+  public Stage stage() {
+    TokenizerOptions options = options();
+    TrainTokenizerJob.Settings settings = settings();
+    return new Stage() {
+      @Override
+      public String name() {
+        return TrainTokenizerJob.NAME;
+      }
+
+      @Override
+      public StageCounts run(SparkSession session, List<String> inputs, String outputDir) {
+        return TrainTokenizerJob.run(session, inputs, outputDir, options, settings).counts();
+      }
+    };
+  }
+
+  /** Its output is a tokenizer: the next stage of a pipeline reads the documents this one read. */
+  @Override
+  public boolean outputsDocuments() {
+    return false;
   }
 }

@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.curate.jobs.cli.FilterCommand;
 import org.curate.jobs.cli.StageCommand;
+import org.curate.jobs.cli.TokenizeCommand;
 import org.curate.jobs.filter.FilterConfig;
 import org.curate.jobs.pipeline.PipelineConfig.StageEntry;
 import org.curate.jobs.pipeline.YamlTree.ListNode;
@@ -34,7 +35,7 @@ import picocli.CommandLine.Model.OptionSpec;
  */
 public final class PipelinePlanner {
   /** A stage ready to run: its folder name, the stage, and the text its fingerprint is made from. */
-  public record PlannedStage(String name, int line, Stage stage, String fingerprint) {}
+  public record PlannedStage(String name, int line, Stage stage, String fingerprint, boolean outputsDocuments) {}
 
   private final Map<String, Supplier<Object>> stageCommands;
 
@@ -43,7 +44,8 @@ public final class PipelinePlanner {
     this.stageCommands = stageCommands;
   }
 
-  public List<PlannedStage> plan(PipelineConfig config) {
+  /** The stages of {@code config}, whose folders will be under {@code outputRoot}. */
+  public List<PlannedStage> plan(PipelineConfig config, String outputRoot) {
     PipelineConfig.Errors err = new PipelineConfig.Errors(config.source());
     List<PlannedStage> out = new ArrayList<>();
     Map<String, Integer> seen = new HashMap<>();
@@ -52,12 +54,12 @@ public final class PipelinePlanner {
       if (before != null) {
         throw err.at(entry.line(), "stage '" + entry.name() + "' appears twice (also on line " + before + ")");
       }
-      out.add(plan(entry, config, err));
+      out.add(plan(entry, config, err, seen.containsKey("train-tokenizer") ? outputRoot + "/train-tokenizer" : null));
     }
     return out;
   }
 
-  private PlannedStage plan(StageEntry entry, PipelineConfig config, PipelineConfig.Errors err) {
+  private PlannedStage plan(StageEntry entry, PipelineConfig config, PipelineConfig.Errors err, String runTokenizer) {
     Supplier<Object> factory = stageCommands.get(entry.name());
     if (factory == null) {
       throw err.at(entry.line(), "unknown stage '" + entry.name() + "' (stages: " + String.join(", ", new TreeMap<>(stageCommands).keySet()) + ")");
@@ -101,6 +103,9 @@ public final class PipelinePlanner {
     if (inlineChain != null) {
       ((FilterCommand) command).useChain(inlineChain);
     }
+    if (command instanceof TokenizeCommand tokenize && runTokenizer != null) {
+      tokenize.useTokenizer(runTokenizer);
+    }
     StageCommand stageCommand = (StageCommand) command;
     Stage stage;
     try {
@@ -116,7 +121,7 @@ public final class PipelinePlanner {
     for (Path file : stageCommand.referencedFiles()) {
       fingerprint.append(fileStamp(file));
     }
-    return new PlannedStage(entry.name(), entry.line(), stage, fingerprint.toString());
+    return new PlannedStage(entry.name(), entry.line(), stage, fingerprint.toString(), stageCommand.outputsDocuments());
   }
 
   /** Options every command has that are not stage settings. */

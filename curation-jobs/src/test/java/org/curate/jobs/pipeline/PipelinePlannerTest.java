@@ -20,7 +20,7 @@ class PipelinePlannerTest {
   private List<PlannedStage> plan(String yaml) throws IOException {
     Path file = dir.resolve("pipeline.yaml");
     Files.writeString(file, yaml);
-    return new PipelinePlanner(ConfigCommandAccess.stageCommands()).plan(PipelineConfig.load(file));
+    return new PipelinePlanner(ConfigCommandAccess.stageCommands()).plan(PipelineConfig.load(file), "out");
   }
 
   private String error(String yaml) {
@@ -50,7 +50,7 @@ class PipelinePlannerTest {
     assertThat(config.output()).isEqualTo(dir.resolve("out/run1").toString());
     assertThat(config.master()).isEqualTo("local[2]");
     assertThat(config.sparkConf()).containsEntry("spark.sql.shuffle.partitions", "4");
-    List<PlannedStage> plan = new PipelinePlanner(ConfigCommandAccess.stageCommands()).plan(config);
+    List<PlannedStage> plan = new PipelinePlanner(ConfigCommandAccess.stageCommands()).plan(config, "out");
     assertThat(plan).extracting(PlannedStage::name).containsExactly("extract", "filter");
     assertThat(plan.get(0).fingerprint()).contains("--max-payload-bytes=1000000");
     assertThat(plan.get(1).fingerprint()).contains(dir.resolve("chain.yaml").toString());
