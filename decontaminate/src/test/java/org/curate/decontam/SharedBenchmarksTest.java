@@ -27,9 +27,9 @@ class SharedBenchmarksTest {
 
   @Test
   void fieldsAndCleaningFollowTheMapping() {
-    // MMLU abstract_algebra row 1 (README): the question, then the four choices, one segment each.
+    // MMLU abstract_algebra row 1 (README): the question only (choices are opt-in).
     BenchmarkItem first = byName("mmlu").items().get(0);
-    assertThat(first.segments()).hasSize(5);
+    assertThat(first.segments()).hasSize(1);
     assertThat(first.segments().get(0))
         .isEqualTo("Find the degree for the given field extension Q(sqrt(2), sqrt(3), sqrt(18)) over Q.");
     // GSM8K answers lose their <<a*b=c>> calculator annotations.
