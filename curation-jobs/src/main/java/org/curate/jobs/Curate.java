@@ -1,6 +1,7 @@
 package org.curate.jobs;
 
 import org.apache.spark.sql.SparkSession;
+import org.curate.jobs.cli.DecontaminateCommand;
 import org.curate.jobs.cli.ExportCommand;
 import org.curate.jobs.cli.ExtractCommand;
 import org.curate.jobs.cli.FilterCommand;
@@ -14,7 +15,8 @@ import picocli.CommandLine.Command;
  * org.curate.jobs.Curate curation-jobs.jar <command> ...}.
  */
 @Command(name = "curate", mixinStandardHelpOptions = true, version = "curate 0.1.0-SNAPSHOT",
-    subcommands = {RunCommand.class, ExtractCommand.class, FilterCommand.class, ExportCommand.class},
+    subcommands = {RunCommand.class, ExtractCommand.class, FilterCommand.class, DecontaminateCommand.class,
+        ExportCommand.class},
     description = {
         "Curate web crawls into clean pretraining data on Apache Spark.",
         "Every stage writes Parquet, _stats.json (in/out/dropped/failed by reason) and _rejects/.",
