@@ -59,7 +59,7 @@ public final class Decontaminator implements Serializable {
     for (int k : index.lengthsView()) {
       for (int i = 0; i + k <= size; i++) {
         long fp = s.hash.window(i, k);
-        if (index.contains(fp)) {
+        if (index.mightContain(fp, k) && index.contains(fp, k)) {
           if (found == s.found.length) {
             s.found = Arrays.copyOf(s.found, found * 2);
           }

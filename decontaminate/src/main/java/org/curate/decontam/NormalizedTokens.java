@@ -14,12 +14,24 @@ import org.curate.filters.text.WordSegmenter;
  * (simple case mapping, {@link Character#toLowerCase(int)}). Whitespace never matters, since
  * only tokens are kept. A word that is left empty is skipped.
  *
+ * <p>Text in the Latin range is split by {@link LatinWords}, which applies the same boundary rules
+ * several times faster than ICU's iterator; any other text goes through {@link WordSegmenter}.
+ *
  * <p>Reusable and not thread-safe: {@link #of(CharSequence)} refills the same arrays. No String
  * is made per token.
  */
 public final class NormalizedTokens {
   private static final long FNV_PRIME = 0x100000001B3L;
   private static final long FNV_OFFSET = 0xCBF29CE484222325L;
+
+  /** For ASCII: the lowercase letter or the digit, 0 for characters that are deleted. */
+  private static final int[] ASCII_LOWER = new int[128];
+
+  static {
+    for (int c = 0; c < 128; c++) {
+      ASCII_LOWER[c] = kept(c) ? Character.toLowerCase(c) : 0;
+    }
+  }
 
   private final WordSegmenter segmenter = new WordSegmenter();
   private long[] hashes = new long[256];
@@ -32,6 +44,15 @@ public final class NormalizedTokens {
   public NormalizedTokens of(CharSequence text) {
     this.text = text;
     size = 0;
+    if (LatinWords.covers(text)) {
+      LatinWords.forEachWord(text, (start, end) -> {
+        long h = hashWord(text, start, end);
+        if (h != 0) {
+          add(h, start, end);
+        }
+      });
+      return this;
+    }
     segmenter.forEachToken(text, (start, end, isWord) -> {
       if (isWord) {
         long h = hashWord(text, start, end);
@@ -100,6 +121,17 @@ public final class NormalizedTokens {
     long h = FNV_OFFSET;
     int n = 0;
     for (int i = start; i < end; ) {
+      char c = text.charAt(i);
+      if (c < 128) {
+        // ASCII: a table says kept or not and gives the lowercase form.
+        i++;
+        int lower = ASCII_LOWER[c];
+        if (lower != 0) {
+          h = (h ^ lower) * FNV_PRIME;
+          n++;
+        }
+        continue;
+      }
       int cp = Character.codePointAt(text, i);
       i += Character.charCount(cp);
       if (kept(cp)) {

@@ -7,9 +7,10 @@ import java.util.List;
 /**
  * The protected n-grams of all benchmarks as 64-bit fingerprints: a sorted {@code long[]} with
  * a parallel {@code int[]} of the item each came from (an n-gram shared by several items appears
- * once per item), plus a one-word-per-lookup blocked Bloom prefilter (16 bits per entry, two bits
- * per key in the same 64-bit word) that answers most misses from one cache line before the
- * binary search confirms. About 12 bytes per protected n-gram plus 2 for the prefilter, no
+ * once per item), plus one-word-per-lookup blocked Bloom prefilters (16 bits per entry, two bits
+ * per key in the same 64-bit word) that answer most misses from one cache line before the
+ * binary search confirms: one for the n-grams of full length, one for the shorter whole-item
+ * sequences (few, so their filter stays in cache while a document is probed at every length). About 12 bytes per protected n-gram plus 2 for the prefilter, no
  * object per n-gram; the five shared benchmarks give about 1.6 M n-grams, 23 MB. Immutable and
  * serialisable, so the Spark stage broadcasts it.
  *
@@ -31,8 +32,14 @@ public final class ProtectedIndex implements Serializable {
   private final String[] benchmarkReasons;
   /** Lengths some entry has, longest first. */
   private final int[] lengths;
+  /** Prefilter of the n-grams of full length n (most entries). */
   private final long[] filter;
   private final int filterShift;
+  /** Prefilter of the shorter whole-item sequences (few entries: small enough to stay in cache). */
+  private final long[] shortFilter;
+  private final int shortFilterShift;
+  /** The distinct shorter sequences' fingerprints, sorted: confirms short hits without touching the big array. */
+  private final long[] shortSorted;
   /** Per benchmark: items that contributed no n-gram (all segments shorter than minN words). */
   private final int[] shortItems;
   /** Per benchmark: distinct protected fingerprints. */
@@ -40,7 +47,7 @@ public final class ProtectedIndex implements Serializable {
   private final int[] itemOffset;
 
   private ProtectedIndex(int n, int minN, long[] keys, int[] entryItem, int[] itemBenchmark, int[] itemOffset,
-      String[] names, String[] reasons, int[] lengths, int[] shortItems, long[] distinctNgrams) {
+      String[] names, String[] reasons, int[] lengths, int[] shortItems, long[] distinctNgrams, boolean[] isShort) {
     this.n = n;
     this.minN = minN;
     this.keys = keys;
@@ -52,16 +59,44 @@ public final class ProtectedIndex implements Serializable {
     this.lengths = lengths;
     this.shortItems = shortItems;
     this.distinctNgrams = distinctNgrams;
-    int bits = 128;
-    while (bits < (long) keys.length * 16 && bits < (1 << 30)) {
+    int shortCount = 0;
+    for (boolean b : isShort) {
+      shortCount += b ? 1 : 0;
+    }
+    this.filter = new long[filterWords(keys.length - shortCount, 16)];
+    this.filterShift = 64 - Integer.numberOfTrailingZeros(filter.length);
+    // Short sequences are probed at up to n - minN lengths per position, so their filter gets
+    // 64 bits per key (false-positive rate about 0.1 %).
+    this.shortFilter = new long[filterWords(shortCount, 64)];
+    this.shortFilterShift = 64 - Integer.numberOfTrailingZeros(shortFilter.length);
+    long[] shorts = new long[shortCount];
+    int si = 0;
+    for (int i = 0; i < keys.length; i++) {
+      long k = keys[i];
+      if (isShort[i]) {
+        shorts[si++] = k;
+        shortFilter[(int) (k >>> shortFilterShift)] |= mask(k);
+      } else {
+        filter[(int) (k >>> filterShift)] |= mask(k);
+      }
+    }
+    // keys are sorted, so shorts is too; drop repeats (one sequence, several items).
+    int w = 0;
+    for (int i = 0; i < shorts.length; i++) {
+      if (w == 0 || shorts[i] != shorts[w - 1]) {
+        shorts[w++] = shorts[i];
+      }
+    }
+    this.shortSorted = Arrays.copyOf(shorts, w);
+  }
+
+  /** 64-bit words for {@code bitsPerKey} bits per key, a power of two, at least 2. */
+  private static int filterWords(long keys, int bitsPerKey) {
+    long bits = 128;
+    while (bits < keys * bitsPerKey && bits < (1L << 33)) {
       bits <<= 1;
     }
-    int words = bits / 64;
-    this.filter = new long[words];
-    this.filterShift = 64 - Integer.numberOfTrailingZeros(words);
-    for (long k : keys) {
-      filter[word(k)] |= mask(k);
-    }
+    return (int) (bits / 64);
   }
 
   /** Builds the index of {@code benchmarks} under {@code options} (n and min n). */
@@ -74,6 +109,7 @@ public final class ProtectedIndex implements Serializable {
     int[] shortItems = new int[benchmarks.size()];
     long[] keys = new long[1 << 16];
     int[] entryItem = new int[1 << 16];
+    java.util.Set<Long> shortKeys = new java.util.HashSet<>();
     int size = 0;
     boolean[] lengthSeen = new boolean[n + 1];
     NormalizedTokens tokens = new NormalizedTokens();
@@ -100,6 +136,9 @@ public final class ProtectedIndex implements Serializable {
             }
             keys[size] = hash.window(i, k);
             entryItem[size] = g;
+            if (k < n) {
+              shortKeys.add(keys[size]);
+            }
             size++;
           }
         }
@@ -156,27 +195,35 @@ public final class ProtectedIndex implements Serializable {
         lengths[li++] = k;
       }
     }
+    boolean[] isShort = new boolean[w];
+    for (int i = 0; i < w; i++) {
+      isShort[i] = !shortKeys.isEmpty() && shortKeys.contains(keys[i]);
+    }
     String[] names = benchmarks.stream().map(Benchmark::name).toArray(String[]::new);
     String[] reasons = benchmarks.stream().map(Benchmark::reason).toArray(String[]::new);
     return new ProtectedIndex(n, minN, keys, entryItem, itemBenchmark, itemOffset, names, reasons, lengths,
-        shortItems, distinct);
-  }
-
-  private int word(long key) {
-    return (int) (key >>> filterShift);
+        shortItems, distinct, isShort);
   }
 
   private static long mask(long key) {
     return (1L << (key & 63)) | (1L << ((key >>> 6) & 63));
   }
 
-  /** True when {@code key} is a protected fingerprint. */
-  public boolean contains(long key) {
+  /** False when {@code key} (a window of {@code length} words) is surely not protected: the prefilter alone. */
+  public boolean mightContain(long key, int length) {
     long m = mask(key);
-    if ((filter[word(key)] & m) != m) {
+    long word = length == n ? filter[(int) (key >>> filterShift)] : shortFilter[(int) (key >>> shortFilterShift)];
+    return (word & m) == m;
+  }
+
+  /** True when {@code key}, the fingerprint of a window of {@code length} words, is protected. */
+  public boolean contains(long key, int length) {
+    long m = mask(key);
+    long word = length == n ? filter[(int) (key >>> filterShift)] : shortFilter[(int) (key >>> shortFilterShift)];
+    if ((word & m) != m) {
       return false;
     }
-    return Arrays.binarySearch(keys, key) >= 0;
+    return Arrays.binarySearch(length == n ? keys : shortSorted, key) >= 0;
   }
 
   /** Index of the first entry with {@code key}, or -1. */
@@ -258,7 +305,7 @@ public final class ProtectedIndex implements Serializable {
 
   /** Approximate heap size in bytes. */
   public long bytes() {
-    return keys.length * 12L + filter.length * 8L + itemBenchmark.length * 4L;
+    return keys.length * 12L + (filter.length + shortFilter.length + shortSorted.length) * 8L + itemBenchmark.length * 4L;
   }
 
   /** In-place sort of parallel arrays by (key, value). */
