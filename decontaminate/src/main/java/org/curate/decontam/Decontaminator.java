@@ -56,14 +56,26 @@ public final class Decontaminator implements Serializable {
     }
     s.hash.over(t);
     int found = 0;
-    for (int k : index.lengthsView()) {
-      for (int i = 0; i + k <= size; i++) {
-        long fp = s.hash.window(i, k);
-        if (index.mightContain(fp, k) && index.contains(fp, k)) {
-          if (found == s.found.length) {
-            s.found = Arrays.copyOf(s.found, found * 2);
+    int n = index.n();
+    int minN = index.minN();
+    int[] shortLengths = index.shortLengthsView();
+    NgramHash hash = s.hash;
+    for (int i = 0; i + minN <= size; i++) {
+      if (i + n <= size) {
+        long fp = hash.window(i, n);
+        if (index.mightContain(fp, n) && index.contains(fp, n)) {
+          found = add(s, found, fp);
+        }
+      }
+      // Shorter whole-item sequences: only where some of them could start.
+      if (shortLengths.length > 0 && index.mightStartShort(hash.window(i, minN))) {
+        for (int k : shortLengths) {
+          if (i + k <= size) {
+            long fp = hash.window(i, k);
+            if (index.mightContain(fp, k) && index.contains(fp, k)) {
+              found = add(s, found, fp);
+            }
           }
-          s.found[found++] = fp;
         }
       }
     }
@@ -79,6 +91,14 @@ public final class Decontaminator implements Serializable {
       }
     }
     return w == out.length ? out : Arrays.copyOf(out, w);
+  }
+
+  private static int add(Scratch s, int found, long fp) {
+    if (found == s.found.length) {
+      s.found = Arrays.copyOf(s.found, found * 2);
+    }
+    s.found[found] = fp;
+    return found + 1;
   }
 
   /** What became of one document. */

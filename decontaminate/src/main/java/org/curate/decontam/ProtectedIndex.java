@@ -40,6 +40,15 @@ public final class ProtectedIndex implements Serializable {
   private final int shortFilterShift;
   /** The distinct shorter sequences' fingerprints, sorted: confirms short hits without touching the big array. */
   private final long[] shortSorted;
+  /**
+   * Filter of the fingerprints of the first {@code minN} words of every shorter sequence: a
+   * document position whose {@code minN}-gram misses it cannot start one, so the other short
+   * lengths are not probed there.
+   */
+  private final long[] shortPrefixFilter;
+  private final int shortPrefixShift;
+  /** The lengths below n that some sequence has, longest first. */
+  private final int[] shortLengths;
   /** Per benchmark: items that contributed no n-gram (all segments shorter than minN words). */
   private final int[] shortItems;
   /** Per benchmark: distinct protected fingerprints. */
@@ -47,7 +56,8 @@ public final class ProtectedIndex implements Serializable {
   private final int[] itemOffset;
 
   private ProtectedIndex(int n, int minN, long[] keys, int[] entryItem, int[] itemBenchmark, int[] itemOffset,
-      String[] names, String[] reasons, int[] lengths, int[] shortItems, long[] distinctNgrams, boolean[] isShort) {
+      String[] names, String[] reasons, int[] lengths, int[] shortItems, long[] distinctNgrams, boolean[] isShort,
+      long[] shortPrefixes) {
     this.n = n;
     this.minN = minN;
     this.keys = keys;
@@ -88,6 +98,12 @@ public final class ProtectedIndex implements Serializable {
       }
     }
     this.shortSorted = Arrays.copyOf(shorts, w);
+    this.shortPrefixFilter = new long[filterWords(shortPrefixes.length, 64)];
+    this.shortPrefixShift = 64 - Integer.numberOfTrailingZeros(shortPrefixFilter.length);
+    for (long p : shortPrefixes) {
+      shortPrefixFilter[(int) (p >>> shortPrefixShift)] |= mask(p);
+    }
+    this.shortLengths = Arrays.stream(lengths).filter(k -> k < n).toArray();
   }
 
   /** 64-bit words for {@code bitsPerKey} bits per key, a power of two, at least 2. */
@@ -110,6 +126,7 @@ public final class ProtectedIndex implements Serializable {
     long[] keys = new long[1 << 16];
     int[] entryItem = new int[1 << 16];
     java.util.Set<Long> shortKeys = new java.util.HashSet<>();
+    java.util.Set<Long> shortPrefixes = new java.util.HashSet<>();
     int size = 0;
     boolean[] lengthSeen = new boolean[n + 1];
     NormalizedTokens tokens = new NormalizedTokens();
@@ -138,6 +155,7 @@ public final class ProtectedIndex implements Serializable {
             entryItem[size] = g;
             if (k < n) {
               shortKeys.add(keys[size]);
+              shortPrefixes.add(hash.window(i, minN));
             }
             size++;
           }
@@ -202,7 +220,7 @@ public final class ProtectedIndex implements Serializable {
     String[] names = benchmarks.stream().map(Benchmark::name).toArray(String[]::new);
     String[] reasons = benchmarks.stream().map(Benchmark::reason).toArray(String[]::new);
     return new ProtectedIndex(n, minN, keys, entryItem, itemBenchmark, itemOffset, names, reasons, lengths,
-        shortItems, distinct, isShort);
+        shortItems, distinct, isShort, shortPrefixes.stream().mapToLong(Long::longValue).sorted().toArray());
   }
 
   private static long mask(long key) {
@@ -214,6 +232,17 @@ public final class ProtectedIndex implements Serializable {
     long m = mask(key);
     long word = length == n ? filter[(int) (key >>> filterShift)] : shortFilter[(int) (key >>> shortFilterShift)];
     return (word & m) == m;
+  }
+
+  /** False when no shorter sequence starts with the {@code minN}-gram whose fingerprint is {@code prefix}. */
+  public boolean mightStartShort(long prefix) {
+    long m = mask(prefix);
+    return (shortPrefixFilter[(int) (prefix >>> shortPrefixShift)] & m) == m;
+  }
+
+  /** The lengths below n that some whole-item sequence has, longest first (a view: do not modify). */
+  int[] shortLengthsView() {
+    return shortLengths;
   }
 
   /** True when {@code key}, the fingerprint of a window of {@code length} words, is protected. */
