@@ -2,6 +2,7 @@ package org.curate.jobs;
 
 import org.apache.spark.sql.SparkSession;
 import org.curate.jobs.cli.ConfigCommand;
+import org.curate.jobs.cli.DecontaminateCommand;
 import org.curate.jobs.cli.ExportCommand;
 import org.curate.jobs.cli.ExtractCommand;
 import org.curate.jobs.cli.FilterCommand;
@@ -18,8 +19,9 @@ import picocli.CommandLine.Command;
  * org.curate.jobs.Curate curation-jobs.jar <command> ...}.
  */
 @Command(name = "curate", mixinStandardHelpOptions = true, version = "curate 0.1.0-SNAPSHOT",
-    subcommands = {RunCommand.class, ExtractCommand.class, FilterCommand.class, ExportCommand.class,
-        TrainTokenizerCommand.class, TokenizeCommand.class, VerifyShardsCommand.class, ConfigCommand.class},
+    subcommands = {RunCommand.class, ExtractCommand.class, FilterCommand.class, DecontaminateCommand.class,
+        TrainTokenizerCommand.class, TokenizeCommand.class, VerifyShardsCommand.class, ExportCommand.class,
+        ConfigCommand.class},
     description = {
         "Curate web crawls into clean pretraining data on Apache Spark.",
         "Every stage writes Parquet, _stats.json (in/out/dropped/failed by reason) and _rejects/.",

@@ -71,7 +71,9 @@ public final class RunCommand implements Callable<Integer> {
     if (inputs.isEmpty()) {
       Path sampleDir = sampleDir(output);
       inputs = List.of(sampleCrawl(sampleDir));
-      pipeline = withSampleFilters(pipeline, demoFilters(sampleDir));
+      pipeline = withSampleDefaults(pipeline, Map.of(
+          "filter", Map.of("filters", demoFilters(sampleDir)),
+          "decontaminate", Map.of("benchmarks", sampleDir.resolve("benchmarks"))));
     }
     List<PlannedStage> plan = new PipelinePlanner(stageCommands(spec.root().commandLine())).plan(pipeline, output);
     Set<String> names = new LinkedHashSet<>();
@@ -141,18 +143,22 @@ public final class RunCommand implements Callable<Integer> {
     }
   }
 
-  /** On the built-in sample, a filter stage without its own chain uses the demo chain. */
-  private static PipelineConfig withSampleFilters(PipelineConfig p, Path demoFilters) {
+  /**
+   * On the built-in sample, stages take what the sample brings unless the config says otherwise:
+   * the filter stage the demo chain and its lists, decontaminate the sample's demo benchmark.
+   */
+  private static PipelineConfig withSampleDefaults(PipelineConfig p, Map<String, Map<String, Path>> defaults) {
     List<StageEntry> stages = new ArrayList<>();
     for (StageEntry e : p.stages()) {
-      if (e.name().equals("filter") && !e.keys().containsKey("filters")) {
-        Map<String, YamlTree> keys = new LinkedHashMap<>(e.keys());
-        Map<String, Integer> lines = new LinkedHashMap<>(e.keyLines());
-        keys.put("filters", new YamlTree.Scalar(e.line(), demoFilters.toAbsolutePath().toString()));
-        lines.put("filters", e.line());
-        e = new StageEntry(e.name(), e.line(), keys, lines);
+      Map<String, YamlTree> keys = new LinkedHashMap<>(e.keys());
+      Map<String, Integer> lines = new LinkedHashMap<>(e.keyLines());
+      for (Map.Entry<String, Path> d : defaults.getOrDefault(e.name(), Map.of()).entrySet()) {
+        if (!keys.containsKey(d.getKey())) {
+          keys.put(d.getKey(), new YamlTree.Scalar(e.line(), d.getValue().toAbsolutePath().toString()));
+          lines.put(d.getKey(), e.line());
+        }
       }
-      stages.add(e);
+      stages.add(new StageEntry(e.name(), e.line(), keys, lines));
     }
     return new PipelineConfig(p.source(), p.baseDir(), p.inputs(), p.inputLine(), p.output(), p.outputLine(),
         p.master(), p.sparkConf(), stages);
