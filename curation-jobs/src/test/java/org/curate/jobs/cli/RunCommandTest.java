@@ -26,7 +26,8 @@ class RunCommandTest {
 
     JsonNode manifest = new ObjectMapper().readTree(out.resolve("input/manifest.json").toFile());
     JsonNode report = new ObjectMapper().readTree(out.resolve("report/stats.json").toFile());
-    assertThat(report.get("stages")).extracting(s -> s.get("name").asText()).containsExactly("extract", "filter");
+    assertThat(report.get("stages")).extracting(s -> s.get("name").asText())
+        .containsExactly("extract", "filter", "decontaminate", "train-tokenizer", "tokenize");
     assertThat(Files.readString(out.resolve("report/index.html"))).contains("extract").contains("warc:revisit");
 
     JsonNode extract = StageOutput.assertConserved(out.resolve("extract"));
@@ -64,5 +65,28 @@ class RunCommandTest {
     assertThat(String.join("\n", texts)).contains("<EMAIL>")
         .doesNotContainPattern("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[a-z]{2,}")
         .doesNotContainPattern("\\b(?:\\d[ -]?){13,19}\\b");
+    // Decontamination: exactly the pages that quote a demo benchmark question (whitespace
+    // collapsed, case ignored) are dropped under the benchmark's reason, and the stages chain.
+    JsonNode decontam = StageOutput.assertConserved(out.resolve("decontaminate"));
+    assertThat(decontam.get("in")).isEqualTo(filter.get("out"));
+    List<String> questions = new java.util.ArrayList<>();
+    for (String line : Files.readAllLines(out.resolve("input/benchmarks/demo_qa.jsonl"))) {
+      questions.add(normalized(new ObjectMapper().readTree(line).get("question").asText()));
+    }
+    long quoting = texts.stream().map(RunCommandTest::normalized).filter(t -> questions.stream().anyMatch(t::contains)).count();
+    assertThat(quoting).isPositive().isLessThanOrEqualTo(manifest.get("contaminatedPages").asInt());
+    assertThat(decontam.get("dropped").get("decontam:demo_qa").asLong()).isEqualTo(quoting);
+
+    // The tokenizer is trained on the decontaminated documents and every one of them is in a shard.
+    JsonNode tokenize = StageOutput.assertConserved(out.resolve("tokenize"));
+    assertThat(tokenize.get("in")).isEqualTo(decontam.get("out"));
+    assertThat(out.resolve("train-tokenizer/tokenizer.model")).exists();
+    JsonNode shards = new ObjectMapper().readTree(out.resolve("tokenize/manifest.json").toFile());
+    assertThat(shards.get("documents").asLong()).isEqualTo(decontam.get("out").asLong());
+    assertThat(shards.get("tokens").asLong()).isGreaterThan(shards.get("documents").asLong() * 50);
+  }
+
+  private static String normalized(String text) {
+    return text.replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT);
   }
 }
