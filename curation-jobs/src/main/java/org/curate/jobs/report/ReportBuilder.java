@@ -161,7 +161,8 @@ public final class ReportBuilder {
       Row totals = docs.agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new)).first();
       long documents = totals.getLong(0);
       Long bytes = totals.isNullAt(1) ? 0L : totals.getLong(1);
-      Long tokenCount = tokens != null && !totals.isNullAt(4) ? ((Number) totals.get(4)).longValue() : sectionTokens(section);
+      Long tokenCount = tokens != null && !totals.isNullAt(4) ? Long.valueOf(((Number) totals.get(4)).longValue())
+          : sectionTokens(section);
       funnel.add(new FunnelRow(stage.name(), documents, bytes, tokenCount, pct(documents, input)));
 
       for (Row r : docs.groupBy(coalesce(col("lang"), lit("unknown")).as("lang")).count().collectAsList()) {
