@@ -6,6 +6,7 @@ import org.curate.jobs.cli.DecontaminateCommand;
 import org.curate.jobs.cli.ExportCommand;
 import org.curate.jobs.cli.ExtractCommand;
 import org.curate.jobs.cli.FilterCommand;
+import org.curate.jobs.cli.ReportCommand;
 import org.curate.jobs.cli.RunCommand;
 import org.curate.jobs.cli.TokenizeCommand;
 import org.curate.jobs.cli.TrainTokenizerCommand;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Command;
 @Command(name = "curate", mixinStandardHelpOptions = true, version = "curate 0.1.0-SNAPSHOT",
     subcommands = {RunCommand.class, ExtractCommand.class, FilterCommand.class, DecontaminateCommand.class,
         TrainTokenizerCommand.class, TokenizeCommand.class, VerifyShardsCommand.class, ExportCommand.class,
-        ConfigCommand.class},
+        ReportCommand.class, ConfigCommand.class},
     description = {
         "Curate web crawls into clean pretraining data on Apache Spark.",
         "Every stage writes Parquet, _stats.json (in/out/dropped/failed by reason) and _rejects/.",

@@ -90,6 +90,7 @@ public final class RunCommand implements Callable<Integer> {
     pipeline.sparkConf().forEach(spark.conf::putIfAbsent);
     SparkSession session = spark.session("curate run");
     StageCommit commit = new StageCommit(session.sparkContext().hadoopConfiguration());
+    writeConfigCopy(session, output);
     List<StageReport> reports = new ArrayList<>();
     List<String> stageInputs = inputs;
     String readHash = commit.inputIdentity(inputs);
@@ -162,6 +163,17 @@ public final class RunCommand implements Callable<Integer> {
     }
     return new PipelineConfig(p.source(), p.baseDir(), p.inputs(), p.inputLine(), p.output(), p.outputLine(),
         p.master(), p.sparkConf(), stages);
+  }
+
+  /** OUTPUT/pipeline.yaml: the config this run used, for the report's run metadata and for audit. */
+  private void writeConfigCopy(SparkSession session, String output) {
+    org.apache.hadoop.fs.Path target = new org.apache.hadoop.fs.Path(output, "pipeline.yaml");
+    try (InputStream in = config != null ? Files.newInputStream(config) : RunCommand.class.getResourceAsStream(SAMPLE_PIPELINE);
+        var out = target.getFileSystem(session.sparkContext().hadoopConfiguration()).create(target, true)) {
+      in.transferTo(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+    }
   }
 
   private static void removeEmptyTemp(SparkSession session, String output) {
