@@ -26,6 +26,9 @@ final class MainContentChooser {
   /** A semantic container with less text than this is a teaser, not the page's text. */
   private static final int MIN_SEMANTIC_CHARS = 250;
 
+  /** A semantic container with more link text than this share is a list of links, not the text. */
+  private static final double MAX_SEMANTIC_LINK_DENSITY = 0.5;
+
   /** Share of a semantic container's text the density winner must hold to replace it. */
   private static final double NARROW_SHARE = 0.7;
 
@@ -93,6 +96,8 @@ final class MainContentChooser {
     int firstChars = 0;
     int secondChars = 0;
     for (Element e : candidates) {
+      // A link list marked up as <article> (author's other stories, teaser grids) is not text.
+      if (stats.get(e).linkDensity() > MAX_SEMANTIC_LINK_DENSITY) continue;
       int c = stats.get(e).chars;
       if (first != null && isInside(e, first)) continue; // nested in the leader: not a rival
       if (c > firstChars) {

@@ -143,4 +143,55 @@ class JsoupMainTextExtractorTest {
     String html = "<body><div><p>" + PARA1 + "</p></div><div><p>" + PARA1 + "</p></div></body>";
     assertThat(run(html)).isEqualTo(run(html));
   }
+
+  private static String forumPost(String author, String text) {
+    return "<div class='post-comment'><span class=author>" + author + "</span><p>" + text + "</p></div>";
+  }
+
+  @Test
+  void forumThreadMarkedAsCommentsIsTheText() {
+    // A forum thread: every post carries a "comment" class and there is nothing else.
+    String html = "<body><header><a href=/>Forum</a> <a href=/new>New posts</a></header>"
+        + "<main><h1>Printer offline after update</h1><div class=thread>"
+        + forumPost("anna", PARA1) + forumPost("ben", PARA2) + forumPost("carl", PARA3)
+        + "</div></main><footer>Imprint</footer></body>";
+    String text = run(html).text();
+    assertThat(text).contains(PARA1, PARA2, PARA3).doesNotContain("New posts").doesNotContain("Imprint");
+  }
+
+  @Test
+  void commentsUnderAShortArticleStayOutWhenTheArticleHasText() {
+    // The same comment markup under an article of ~1,200 characters: comments are boilerplate.
+    String article = "<article class=post><h1>Library</h1><p>" + PARA1 + "</p><p>" + PARA2 + "</p><p>" + PARA3
+        + "</p><p>" + PARA1.replace("council", "board") + "</p><p>" + PARA2.replace("city", "county") + "</p><p>"
+        + PARA3.replace("library", "museum") + "</p><p>" + PARA1.replace("Tuesday", "Monday") + "</p><p>"
+        + PARA2.replace("students", "pupils") + "</p></article>";
+    String comment = "I fully agree with this decision and I hope that the other libraries of the region follow soon.";
+    StringBuilder comments = new StringBuilder("<section id=comments>");
+    for (int i = 0; i < 6; i++) comments.append(forumPost("reader" + i, comment));
+    comments.append("</section>");
+    String text = run("<body>" + article + comments + "</body>").text();
+    assertThat(text).contains(PARA1, PARA3).doesNotContain("I fully agree");
+  }
+
+  @Test
+  void linkListMarkedUpAsArticleIsNotChosen() {
+    // An <article> that is only links (the author's other stories) must not win over the text.
+    StringBuilder links = new StringBuilder("<article class=author-materials>");
+    for (int i = 0; i < 20; i++) links.append("<p><a href=/s").append(i).append(">Another story about the league, number ").append(i).append("</a></p>");
+    links.append("</article>");
+    String html = "<body>" + links + "<div class=text><p>" + PARA1 + "</p><p>" + PARA2 + "</p></div></body>";
+    String text = run(html).text();
+    assertThat(text).contains(PARA1, PARA2).doesNotContain("Another story");
+  }
+
+  @Test
+  void strongBoilerplateClassRemovesAnArticleElement() {
+    // Login dialogs and comments are <article>s on some sites; a "post" article with a sharing flag is not.
+    String html = "<body><article class='registration-modal dark-modal'><p>Create an account to save your favourite programmes and get recommendations.</p></article>"
+        + "<div class=text><p>" + PARA1 + "</p><p>" + PARA2 + "</p></div></body>";
+    assertThat(run(html).text()).contains(PARA1).doesNotContain("Create an account");
+    String html2 = "<body><article class='post enable-pin-share'><p>" + PARA1 + "</p><p>" + PARA2 + "</p></article></body>";
+    assertThat(run(html2).text()).isEqualTo(PARA1 + "\n" + PARA2);
+  }
 }
