@@ -194,4 +194,22 @@ class JsoupMainTextExtractorTest {
     String html2 = "<body><article class='post enable-pin-share'><p>" + PARA1 + "</p><p>" + PARA2 + "</p></article></body>";
     assertThat(run(html2).text()).isEqualTo(PARA1 + "\n" + PARA2);
   }
+
+  @Test
+  void pageWhereNoBlockIsConfidentFallsBackToTheCleanedBody() {
+    // A product page: five boxes of similar size, none an article. Whatever box wins the
+    // density vote holds a fifth of the prose, so the whole cleaned body is the text.
+    String[] boxes = {
+        "The jacket is made of recycled wool, with a cotton lining, two inner pockets and a detachable hood for rainy days.",
+        "Delivery takes two to four working days within the country, returns are free for thirty days, and exchanges are simple.",
+        "Care: wash by hand in cold water, dry flat and away from direct heat, never tumble dry, and iron on a low setting only.",
+        "Sizes run small: if you are between two sizes, take the larger one, and check the measurements in the table below.",
+        "Customers say the fit is good, the colour is as shown, and the material is warm enough for winter without being heavy."};
+    StringBuilder html = new StringBuilder("<body><nav><a href=/>Shop</a></nav>");
+    for (String b : boxes) html.append("<div class=col><div class=box><p>").append(b).append(" ").append(b).append(" ").append(b).append("</p></div></div>");
+    html.append("<footer>Imprint</footer></body>");
+    String text = run(html.toString()).text();
+    for (String b : boxes) assertThat(text).contains(b);
+    assertThat(text).doesNotContain("Imprint").doesNotContain("Shop");
+  }
 }
