@@ -212,4 +212,11 @@ class JsoupMainTextExtractorTest {
     for (String b : boxes) assertThat(text).contains(b);
     assertThat(text).doesNotContain("Imprint").doesNotContain("Shop");
   }
+
+  @Test
+  void adSlotLabelsInsideTheTextAreDropped() {
+    String html = "<body><div class=story><p>" + PARA1 + "</p><div>ADVERTISEMENT</div><p>" + PARA2
+        + "</p><div>- Anzeige -</div><p>" + PARA3 + "</p><p>Ad blockers are common.</p></div></body>";
+    assertThat(run(html).text()).isEqualTo(PARA1 + "\n" + PARA2 + "\n" + PARA3 + "\nAd blockers are common.");
+  }
 }
