@@ -17,6 +17,11 @@ final class BlockFilter {
   /** Image and table captions: photo credits and picture descriptions, not the text. */
   private static final Set<String> CAPTIONS = Set.of("figcaption", "caption");
 
+  /** A line that is only one of these words labels an ad slot ("Advertisement", "Anzeige"). */
+  private static final Set<String> AD_LABELS = Set.of(
+      "advertisement", "advertisements", "advert", "adverts", "ad", "ads", "sponsored",
+      "anzeige", "werbung", "publicité", "publicite", "publicidad", "pubblicità", "reklame", "annons");
+
   private BlockFilter() {}
 
   static String join(List<TextBlock> blocks, String title) {
@@ -26,6 +31,7 @@ final class BlockFilter {
       TextBlock b = blocks.get(i);
       keep[i] = b.linkDensity() <= MAX_LINK_DENSITY
           && !CAPTIONS.contains(b.tag())
+          && !isAdLabel(b.text())
           && !(b.tag().equals("h1") && !normTitle.isEmpty() && normTitle.contains(normalize(b.text())));
     }
     // A heading introduces what follows it: with nothing kept after it before the next heading
@@ -47,6 +53,16 @@ final class BlockFilter {
       out.append(blocks.get(i).text());
     }
     return out.toString();
+  }
+
+  static boolean isAdLabel(String text) {
+    if (text.length() > 20) return false;
+    String t = text.strip().toLowerCase(Locale.ROOT);
+    int end = t.length();
+    while (end > 0 && !Character.isLetter(t.charAt(end - 1))) end--; // "Advertisement:" / "- Anzeige -"
+    int start = 0;
+    while (start < end && !Character.isLetter(t.charAt(start))) start++;
+    return AD_LABELS.contains(t.substring(start, end));
   }
 
   private static String normalize(String s) {

@@ -20,6 +20,13 @@ final class BoilerplateVocabulary {
       "outbrain", "taboola", "relatedposts", "skiplink", "cookieconsent", "cookiebanner");
 
   /**
+   * The strong markers of user discussion (comment threads, reviews): boilerplate on an article
+   * page, but the text itself on a forum thread, a live ticker or a review page.
+   */
+  private static final Set<String> DISCUSSION = Set.of(
+      "comment", "comments", "commentlist", "disqus", "reply", "replies");
+
+  /**
    * Markers often on real boilerplate but also on layout wrappers ("has-sidebar", "header-wrap"):
    * an element with one of these is kept when it also carries a content marker or holds most of
    * the page's text (see {@link NonContentRemover}).
@@ -41,7 +48,8 @@ final class BoilerplateVocabulary {
    */
   private static final Set<String> TAXONOMY_PREFIXES = Set.of(
       "tag", "tags", "category", "categories", "cat", "format", "type", "status", "has", "with",
-      "no", "is", "not", "hide", "show", "postid", "term", "taxonomy");
+      "no", "is", "not", "hide", "show", "postid", "term", "taxonomy", "enable", "disable", "allow",
+      "can", "use", "uses");
 
   /** Last parts that make a class a state flag ("modal-enabled", "comments-open"), not a role. */
   private static final Set<String> STATE_SUFFIXES = Set.of(
@@ -80,6 +88,28 @@ final class BoilerplateVocabulary {
       if (CONTENT.contains(first) || CONTENT.contains(last) || CONTENT.contains(whole)) content = true;
     }
     return weak && !content ? Verdict.WEAK : Verdict.NONE;
+  }
+
+  /** Whether the id/class names mark the element as user discussion (see {@link #DISCUSSION}). */
+  static boolean isDiscussion(Element e) {
+    for (List<String> name : names(e)) {
+      if (name.isEmpty() || TAXONOMY_PREFIXES.contains(name.get(0))) continue;
+      if (name.size() > 1 && STATE_SUFFIXES.contains(name.get(name.size() - 1))) continue;
+      if (DISCUSSION.contains(name.get(0)) || DISCUSSION.contains(name.get(name.size() - 1))
+          || DISCUSSION.contains(String.join("", name))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether a name's first or last part is a content word ("post", "entry-content"). */
+  static boolean hasContentName(Element e) {
+    for (List<String> name : names(e)) {
+      if (name.isEmpty() || TAXONOMY_PREFIXES.contains(name.get(0))) continue;
+      if (CONTENT.contains(name.get(0)) || CONTENT.contains(name.get(name.size() - 1))) return true;
+    }
+    return false;
   }
 
   /** +1 when the attributes say "this is the text", -1 when they say boilerplate, else 0. */

@@ -39,9 +39,9 @@ public final class JsoupMainTextExtractor implements MainTextExtractor {
       Element body = doc.body();
       if (body == null) return new MainText(title, "");
       NonContentRemover.removeNonText(body);
-      NonContentRemover.removeFurniture(body);
+      boolean discussionIsText = NonContentRemover.removeFurniture(body);
       List<Element> content = MainContentChooser.choose(body);
-      for (Element root : content) NonContentRemover.removeWeakFurniture(root);
+      for (Element root : content) NonContentRemover.removeWeakFurniture(root, discussionIsText);
       return new MainText(title, BlockFilter.join(BlockTextRenderer.render(content), title));
     } catch (RuntimeException e) {
       // A parser or library bug on hostile input must not kill the job: no text for this page.

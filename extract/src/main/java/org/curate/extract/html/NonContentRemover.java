@@ -28,8 +28,8 @@ final class NonContentRemover {
   /** Page furniture by tag, wherever it is. */
   private static final Set<String> FURNITURE = Set.of("nav", "aside", "menu");
 
-  /** Never removed because of a class/id: they are the usual containers of the text. */
-  private static final Set<String> PROTECTED = Set.of("html", "body", "main", "article");
+  /** Never removed because of a class/id: they are the usual containers of the text (and see {@code article} below). */
+  private static final Set<String> PROTECTED = Set.of("html", "body", "main");
 
   /** A weakly marked element holding at least this share of the page's text is a wrapper, kept. */
   private static final double WRAPPER_SHARE = 0.5;
@@ -62,26 +62,35 @@ final class NonContentRemover {
 
   /**
    * Removes furniture recognised by tag (nav, aside, footer, page-level header) and by strong
-   * id/class/role markers (cookie, share, comments, ads...) below {@code body}.
+   * id/class/role markers (cookie, share, comments, ads...) below {@code body}. Returns whether
+   * elements marked as discussion (comments, replies) were kept because they are the page's
+   * text: a forum thread or a live ticker, where they hold several times more text than
+   * everything else that survives.
    */
-  static void removeFurniture(Element body) {
-    removeBelow(body, false);
+  static boolean removeFurniture(Element body) {
+    return removeBelow(body, false, false);
   }
 
   /**
    * Removes weakly marked furniture (header, sidebar, related, menu...) inside an already chosen
    * content root. Done after the choice, so that a wrapper with an unlucky class ("sticky-sidebar"
    * around the whole page) can never take the main text with it: the root and its ancestors are
-   * out of reach.
+   * out of reach. {@code keepDiscussion}: what {@link #removeFurniture} returned.
    */
-  static void removeWeakFurniture(Element root) {
-    removeBelow(root, true);
+  static void removeWeakFurniture(Element root, boolean keepDiscussion) {
+    removeBelow(root, true, keepDiscussion);
   }
 
-  private static void removeBelow(Element body, boolean weak) {
+  /** Discussion is the text when it holds this many times the text of everything else kept... */
+  private static final int DISCUSSION_FACTOR = 3;
+  /** ...and what else is kept is shorter than this (an article page has its article). */
+  private static final int DISCUSSION_MAX_OTHER_CHARS = 1000;
+
+  private static boolean removeBelow(Element body, boolean weak, boolean keepDiscussion) {
     TextStats stats = TextStats.of(body);
     int pageChars = stats.get(body).chars;
     List<Node> doomed = new ArrayList<>();
+    List<Element> discussion = new ArrayList<>();
     // How many <article>/<main> are open above the current node: a header inside them
     // belongs to the article (title, byline), outside them it is the page's.
     int[] inArticle = {0};
@@ -90,7 +99,12 @@ final class NonContentRemover {
       public FilterResult head(Node node, int depth) {
         if (!(node instanceof Element e) || node == body) return FilterResult.CONTINUE;
         if (isFurniture(e, inArticle[0] > 0, stats, pageChars, weak)) {
-          doomed.add(e);
+          if (!FURNITURE.contains(e.normalName()) && BoilerplateVocabulary.isDiscussion(e)) {
+            discussion.add(e);
+            if (keepDiscussion) return FilterResult.CONTINUE;
+          } else {
+            doomed.add(e);
+          }
           return FilterResult.SKIP_ENTIRELY;
         }
         if (isArticleLike(e)) inArticle[0]++;
@@ -103,11 +117,26 @@ final class NonContentRemover {
         return FilterResult.CONTINUE;
       }
     }, body);
+    int discussionChars = 0;
+    for (Element e : discussion) discussionChars += stats.get(e).chars;
+    int doomedChars = 0;
+    for (Node n : doomed) doomedChars += stats.get((Element) n).chars;
+    int otherChars = pageChars - doomedChars - discussionChars;
+    boolean discussionIsText = keepDiscussion
+        || (discussionChars > DISCUSSION_FACTOR * otherChars && otherChars < DISCUSSION_MAX_OTHER_CHARS);
     for (Node n : doomed) n.remove();
+    if (!discussionIsText) {
+      for (Element e : discussion) e.remove();
+    }
+    return discussionIsText;
   }
 
   private static boolean isArticleLike(Element e) {
-    return e.nameIs("article") || e.nameIs("main") || "main".equalsIgnoreCase(e.attr("role"));
+    return e.nameIs("article") || isMainLike(e);
+  }
+
+  private static boolean isMainLike(Element e) {
+    return e.nameIs("main") || "main".equalsIgnoreCase(e.attr("role"));
   }
 
   static boolean isFurniture(Element e, boolean insideArticle, TextStats stats, int pageChars, boolean weak) {
@@ -115,10 +144,17 @@ final class NonContentRemover {
     if (FURNITURE.contains(tag)) return true;
     if (tag.equals("footer") && !weak) return true; // article footers hold tags, share bars, author boxes
     if (tag.equals("header") && !insideArticle && !weak) return true;
-    if (PROTECTED.contains(tag) || isArticleLike(e) || e.attr("itemprop").equalsIgnoreCase("articleBody")) {
+    if (PROTECTED.contains(tag) || isMainLike(e) || e.attr("itemprop").equalsIgnoreCase("articleBody")) {
       return false;
     }
     BoilerplateVocabulary.Verdict v = BoilerplateVocabulary.judge(e);
+    // An <article> is the usual container of the text: a weak class never removes it, a strong
+    // one does (comments and login dialogs are <article>s too) unless it also says "post" or
+    // "content" ("post enable-pin-share").
+    if (tag.equals("article")
+        && (v != BoilerplateVocabulary.Verdict.STRONG || BoilerplateVocabulary.hasContentName(e))) {
+      return false;
+    }
     if (v == BoilerplateVocabulary.Verdict.STRONG) {
       // "strong" words can still sit on a site-wide wrapper ("social-enabled"): never drop nearly everything
       return pageChars == 0 || stats.get(e).chars < DOMINANT_SHARE * pageChars;

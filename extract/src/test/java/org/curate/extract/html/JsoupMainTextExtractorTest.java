@@ -143,4 +143,80 @@ class JsoupMainTextExtractorTest {
     String html = "<body><div><p>" + PARA1 + "</p></div><div><p>" + PARA1 + "</p></div></body>";
     assertThat(run(html)).isEqualTo(run(html));
   }
+
+  private static String forumPost(String author, String text) {
+    return "<div class='post-comment'><span class=author>" + author + "</span><p>" + text + "</p></div>";
+  }
+
+  @Test
+  void forumThreadMarkedAsCommentsIsTheText() {
+    // A forum thread: every post carries a "comment" class and there is nothing else.
+    String html = "<body><header><a href=/>Forum</a> <a href=/new>New posts</a></header>"
+        + "<main><h1>Printer offline after update</h1><div class=thread>"
+        + forumPost("anna", PARA1) + forumPost("ben", PARA2) + forumPost("carl", PARA3)
+        + "</div></main><footer>Imprint</footer></body>";
+    String text = run(html).text();
+    assertThat(text).contains(PARA1, PARA2, PARA3).doesNotContain("New posts").doesNotContain("Imprint");
+  }
+
+  @Test
+  void commentsUnderAShortArticleStayOutWhenTheArticleHasText() {
+    // The same comment markup under an article of ~1,200 characters: comments are boilerplate.
+    String article = "<article class=post><h1>Library</h1><p>" + PARA1 + "</p><p>" + PARA2 + "</p><p>" + PARA3
+        + "</p><p>" + PARA1.replace("council", "board") + "</p><p>" + PARA2.replace("city", "county") + "</p><p>"
+        + PARA3.replace("library", "museum") + "</p><p>" + PARA1.replace("Tuesday", "Monday") + "</p><p>"
+        + PARA2.replace("students", "pupils") + "</p></article>";
+    String comment = "I fully agree with this decision and I hope that the other libraries of the region follow soon.";
+    StringBuilder comments = new StringBuilder("<section id=comments>");
+    for (int i = 0; i < 6; i++) comments.append(forumPost("reader" + i, comment));
+    comments.append("</section>");
+    String text = run("<body>" + article + comments + "</body>").text();
+    assertThat(text).contains(PARA1, PARA3).doesNotContain("I fully agree");
+  }
+
+  @Test
+  void linkListMarkedUpAsArticleIsNotChosen() {
+    // An <article> that is only links (the author's other stories) must not win over the text.
+    StringBuilder links = new StringBuilder("<article class=author-materials>");
+    for (int i = 0; i < 20; i++) links.append("<p><a href=/s").append(i).append(">Another story about the league, number ").append(i).append("</a></p>");
+    links.append("</article>");
+    String html = "<body>" + links + "<div class=text><p>" + PARA1 + "</p><p>" + PARA2 + "</p></div></body>";
+    String text = run(html).text();
+    assertThat(text).contains(PARA1, PARA2).doesNotContain("Another story");
+  }
+
+  @Test
+  void strongBoilerplateClassRemovesAnArticleElement() {
+    // Login dialogs and comments are <article>s on some sites; a "post" article with a sharing flag is not.
+    String html = "<body><article class='registration-modal dark-modal'><p>Create an account to save your favourite programmes and get recommendations.</p></article>"
+        + "<div class=text><p>" + PARA1 + "</p><p>" + PARA2 + "</p></div></body>";
+    assertThat(run(html).text()).contains(PARA1).doesNotContain("Create an account");
+    String html2 = "<body><article class='post enable-pin-share'><p>" + PARA1 + "</p><p>" + PARA2 + "</p></article></body>";
+    assertThat(run(html2).text()).isEqualTo(PARA1 + "\n" + PARA2);
+  }
+
+  @Test
+  void pageWhereNoBlockIsConfidentFallsBackToTheCleanedBody() {
+    // A product page: five boxes of similar size, none an article. Whatever box wins the
+    // density vote holds a fifth of the prose, so the whole cleaned body is the text.
+    String[] boxes = {
+        "The jacket is made of recycled wool, with a cotton lining, two inner pockets and a detachable hood for rainy days.",
+        "Delivery takes two to four working days within the country, returns are free for thirty days, and exchanges are simple.",
+        "Care: wash by hand in cold water, dry flat and away from direct heat, never tumble dry, and iron on a low setting only.",
+        "Sizes run small: if you are between two sizes, take the larger one, and check the measurements in the table below.",
+        "Customers say the fit is good, the colour is as shown, and the material is warm enough for winter without being heavy."};
+    StringBuilder html = new StringBuilder("<body><nav><a href=/>Shop</a></nav>");
+    for (String b : boxes) html.append("<div class=col><div class=box><p>").append(b).append(" ").append(b).append(" ").append(b).append("</p></div></div>");
+    html.append("<footer>Imprint</footer></body>");
+    String text = run(html.toString()).text();
+    for (String b : boxes) assertThat(text).contains(b);
+    assertThat(text).doesNotContain("Imprint").doesNotContain("Shop");
+  }
+
+  @Test
+  void adSlotLabelsInsideTheTextAreDropped() {
+    String html = "<body><div class=story><p>" + PARA1 + "</p><div>ADVERTISEMENT</div><p>" + PARA2
+        + "</p><div>- Anzeige -</div><p>" + PARA3 + "</p><p>Ad blockers are common.</p></div></body>";
+    assertThat(run(html).text()).isEqualTo(PARA1 + "\n" + PARA2 + "\n" + PARA3 + "\nAd blockers are common.");
+  }
 }
