@@ -18,7 +18,9 @@ import org.curate.extract.warc.LenientWarcReader;
  * {@link org.curate.extract.http.MimeFamily}), {@code payload:too-large}; failures
  * {@code file:unreadable}, {@code warc:truncated-gzip}, {@code warc:corrupt-gzip},
  * {@code warc:trailing-garbage}, {@code warc:parse-error}, {@code warc:bad-content-length},
- * {@code http:parse-error}, {@code http:undecodable-body}, {@code extract:error}.
+ * {@code http:parse-error}, {@code http:undecodable-body}, {@code extract:timeout} (main-text
+ * extraction of one record exceeded {@link ExtractOptions#recordTimeoutMillis()}),
+ * {@code extract:too-deep} (it overflowed the stack), {@code extract:error}.
  */
 public final class CrawlFileExtractor {
   private static final System.Logger LOG = System.getLogger(CrawlFileExtractor.class.getName());
@@ -35,7 +37,9 @@ public final class CrawlFileExtractor {
   public RecordStream open(ByteSource source) {
     String name = source.name();
     try {
-      return new ExtractingRecordStream(name, LenientWarcReader.open(source), new RecordProcessor(options, html));
+      LenientWarcReader reader = LenientWarcReader.open(source);
+      DeadlineHtmlExtractor bounded = new DeadlineHtmlExtractor(html, options.recordTimeoutMillis());
+      return new ExtractingRecordStream(name, reader, new RecordProcessor(options, bounded), bounded);
     } catch (Exception e) {
       LOG.log(System.Logger.Level.WARNING, () -> name + "@0: file:unreadable: " + e);
       RecordResult failure = new RecordResult(new RecordRef(name, 0, null, null),

@@ -5,17 +5,28 @@ package org.curate.extract;
  *
  * @param maxPayloadBytes payloads (after HTTP decoding) larger than this are skipped as
  *     {@code payload:too-large} without being held in memory
+ * @param recordTimeoutMillis the longest the HTML main-text extraction of one record may take; a
+ *     record that takes longer is failed as {@code extract:timeout} and the file goes on
  */
-public record ExtractOptions(long maxPayloadBytes) {
+public record ExtractOptions(long maxPayloadBytes, long recordTimeoutMillis) {
   public static final long DEFAULT_MAX_PAYLOAD_BYTES = 20L << 20;
+  public static final long DEFAULT_RECORD_TIMEOUT_MILLIS = 30_000;
 
   public ExtractOptions {
     if (maxPayloadBytes <= 0) {
       throw new IllegalArgumentException("maxPayloadBytes must be positive, got " + maxPayloadBytes);
     }
+    if (recordTimeoutMillis <= 0) {
+      throw new IllegalArgumentException("recordTimeoutMillis must be positive, got " + recordTimeoutMillis);
+    }
+  }
+
+  /** The given payload limit and the default per-record timeout. */
+  public ExtractOptions(long maxPayloadBytes) {
+    this(maxPayloadBytes, DEFAULT_RECORD_TIMEOUT_MILLIS);
   }
 
   public static ExtractOptions defaults() {
-    return new ExtractOptions(DEFAULT_MAX_PAYLOAD_BYTES);
+    return new ExtractOptions(DEFAULT_MAX_PAYLOAD_BYTES, DEFAULT_RECORD_TIMEOUT_MILLIS);
   }
 }

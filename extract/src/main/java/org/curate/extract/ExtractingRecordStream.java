@@ -14,13 +14,15 @@ final class ExtractingRecordStream implements RecordStream {
   private final String fileName;
   private final LenientWarcReader reader;
   private final RecordProcessor processor;
+  private final AutoCloseable resources;
   private RecordResult lookahead;
   private boolean done;
 
-  ExtractingRecordStream(String fileName, LenientWarcReader reader, RecordProcessor processor) {
+  ExtractingRecordStream(String fileName, LenientWarcReader reader, RecordProcessor processor, AutoCloseable resources) {
     this.fileName = fileName;
     this.reader = reader;
     this.processor = processor;
+    this.resources = resources;
   }
 
   @Override
@@ -63,7 +65,10 @@ final class ExtractingRecordStream implements RecordStream {
       LOG.log(System.Logger.Level.WARNING, () -> ref + ": " + reason + ": " + e.getCause());
       outcome = Outcome.fail(reason, ref + ": " + e.getCause());
       reader.abandonCurrent(e.getCause());
-    } catch (RuntimeException e) {
+    } catch (RecordFailure e) {
+      LOG.log(System.Logger.Level.WARNING, () -> ref + ": " + e.reason() + ": " + e.getMessage());
+      outcome = Outcome.fail(e.reason(), ref + ": " + e.getMessage());
+    } catch (RuntimeException | StackOverflowError e) {
       LOG.log(System.Logger.Level.WARNING, () -> ref + ": extract:error: " + e);
       outcome = Outcome.fail("extract:error", ref + ": " + e);
     }
@@ -73,5 +78,10 @@ final class ExtractingRecordStream implements RecordStream {
   @Override
   public void close() {
     reader.close();
+    try {
+      resources.close();
+    } catch (Exception e) {
+      LOG.log(System.Logger.Level.DEBUG, () -> fileName + ": closing: " + e);
+    }
   }
 }

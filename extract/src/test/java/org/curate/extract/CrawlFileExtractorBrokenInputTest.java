@@ -156,4 +156,44 @@ class CrawlFileExtractorBrokenInputTest {
     assertThat(page.warcDate()).hasToString("2020-01-01T00:00:00Z");
     assertThat(page.source().offset()).isZero();
   }
+
+  @Test
+  void nulPaddingBetweenRecordsIsNotAFailure() {
+    ByteArrayOutputStream file = new ByteArrayOutputStream();
+    file.writeBytes(response(1));
+    file.writeBytes(new byte[] {0, 0, '\r', '\n'});
+    file.writeBytes(response(2));
+    assertThat(summary(extract(file.toByteArray()))).containsExactly("Page 1", "Page 2");
+  }
+
+  @Test
+  void foldedHeaderLinesAreUnfoldedWithoutShiftingLaterOffsets() {
+    String folded = new String(response(2), StandardCharsets.UTF_8)
+        .replace("WARC-Type: response\r\n", "WARC-Type:\r\n\tresponse\r\n")
+        .replace("WARC-Target-URI: http", "WARC-Target-URI:\r\n http");
+    byte[] second = folded.getBytes(StandardCharsets.UTF_8);
+    ByteArrayOutputStream file = new ByteArrayOutputStream();
+    file.writeBytes(response(1));
+    file.writeBytes(second);
+    file.writeBytes(response(3));
+    List<RecordResult> results = extract(file.toByteArray());
+    assertThat(summary(results)).containsExactly("Page 1", "Page 2", "Page 3");
+    assertThat(results.get(1).ref().url()).isEqualTo("http://example.org/2");
+    assertThat(results.get(2).ref().offset()).isEqualTo(response(1).length + second.length);
+  }
+
+  @Test
+  void wholeFileGzipRecordLongerThanItsDataDoesNotHideTheRecordsAfterIt() {
+    String first = new String(response(1), StandardCharsets.UTF_8);
+    int declared = Integer.parseInt(first.replaceAll("(?s).*?\r\nContent-Length: (\\d+)\r\n\r\n.*", "$1"));
+    // record 1 claims more bytes than exist before the end: it swallows records 2 and 3
+    byte[] liar = first.replaceFirst("Content-Length: " + declared + "\r\n\r\n",
+        "Content-Length: " + (declared + 100_000) + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+    ByteArrayOutputStream file = new ByteArrayOutputStream();
+    file.writeBytes(liar);
+    file.writeBytes(response(2));
+    file.writeBytes(response(3));
+    assertThat(summary(extract(gzip(file.toByteArray()))))
+        .containsExactly("warc:bad-content-length", "Page 2", "Page 3");
+  }
 }

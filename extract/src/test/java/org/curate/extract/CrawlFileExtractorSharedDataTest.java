@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -61,61 +60,7 @@ class CrawlFileExtractorSharedDataTest {
     assertThat(realFiles()).hasSize((int) real);
   }
 
-  /** Kept pages and failures per edge case, as observed and checked against the README's description. */
-  static Stream<Arguments> edgeCases() {
-    return Stream.of(
-        // filedesc, dns, robots.txt, then a header with "null" as date (parse error) and a record whose
-        // declared length runs past the end of the data
-        Arguments.of("aut__badexample.arc.gz", 0, Map.of("warc:parse-error", 1, "warc:bad-content-length", 1)),
-        // one gzip member with 12 (30) responses, then non-gzip bytes of a file still being written
-        Arguments.of("gowarc__corrupted-mid-record.warc.gz.open", 12, Map.of("warc:trailing-garbage", 1)),
-        Arguments.of("gowarc__corrupted-trailing-bytes.warc.gz.open", 30, Map.of("warc:trailing-garbage", 1)),
-        Arguments.of("ipwb__baconIpsum_chunked_httpTrailors.warc", 1, Map.of()),
-        // the last response declares Content-Length 7: jwarc reads "HTTP/1." as a head without Content-Type
-        // (not HTML by sniffing: non-html:other); the rest of its HTTP message trails the last record
-        Arguments.of("ipwb__broken.warc", 1, Map.of("warc:trailing-garbage", 1)),
-        Arguments.of("jwarc__gzip_extra_sl.warc.gz", 0, Map.of()),
-        Arguments.of("jwat__invalid-warcfile-encoding-headers.warc.gz", 2, Map.of()),
-        // WARC/0.17 folded header lines: jwarc cannot parse the only (warcinfo) record
-        Arguments.of("jwat__valid-warcfile-utf8.warc", 0, Map.of("warc:parse-error", 1)),
-        // single-CRLF separators lose nothing: all 60 records, no failure; 1 HTML page
-        Arguments.of("node-warc__books.toscrape.warc", 1, Map.of()),
-        // 3 responses: one 302 HTML page, one HTML page, the third is a revisit
-        Arguments.of("pywb__example-bad.warc.gz.bad", 2, Map.of()),
-        Arguments.of("pywb__example.arc.gz", 1, Map.of()),
-        Arguments.of("resiliparse__block-sized-records.warc.gz", 0, Map.of()),
-        // the only record's gzip stream ends early: the record is lost
-        Arguments.of("resiliparse__clipped.warc.gz", 0, Map.of("warc:truncated-gzip", 1)),
-        Arguments.of("solrwayback__transfer_compression_gzip_chunked.warc.gz", 1, Map.of()),
-        Arguments.of("solrwayback__transfer_compression_none_truncated.warc.gz", 0, Map.of("warc:truncated-gzip", 1)),
-        Arguments.of("warcio__example-bad-non-chunked.warc.gz", 1, Map.of()),
-        Arguments.of("warcio__example-iana.org-chunked.warc", 1, Map.of()),
-        // a PNG resource (with a space in its target URI)
-        Arguments.of("warcio__example-space-in-target-uri.warc.gz", 0, Map.of()),
-        // two stray NUL bytes after the response: counted once, the request after it is recovered
-        Arguments.of("warcio__example-trunc.warc", 1, Map.of("warc:bad-content-length", 1)),
-        Arguments.of("warcio__example-wrong-chunks.warc.gz", 1, Map.of()),
-        Arguments.of("webarchive-commons__mutliple-headers.warc", 1, Map.of()),
-        Arguments.of("webarchive-discovery__ip-host-testcase.warc.gz", 1, Map.of()),
-        Arguments.of("webarchive-discovery__transfer_compression_brotli.warc.gz", 1, Map.of()),
-        Arguments.of("webarchive-discovery__transfer_compression_gzip.warc.gz", 1, Map.of()),
-        Arguments.of("webarchive-discovery__truncated_datetime.warc", 1, Map.of()));
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("edgeCases")
-  void edgeCasesKeepWhatIsReadableAndCountEachBreakOnce(String name, int keptPages, Map<String, Integer> failures) {
-    ExtractionTally tally = ExtractionTally.of(SharedData.warc("edge-cases/" + name));
-    assertThat(tally.kept()).as("kept pages").hasSize(keptPages);
-    assertThat(tally.failureReasons()).isEqualTo(failures);
-  }
-
-  @Test
-  void everyEdgeCaseFileHasAnExpectation() throws IOException {
-    long edgeFiles = SharedData.allWarcFiles().stream()
-        .filter(p -> p.getParent().getFileName().toString().equals("edge-cases")).count();
-    assertThat(edgeCases()).hasSize((int) edgeFiles);
-  }
+  // exact counts for every edge-case file: EdgeCaseCorpusTest
 
   @Test
   void booksToscrapeYieldsAllSixtyRecords() {

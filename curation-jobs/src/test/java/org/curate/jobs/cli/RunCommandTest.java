@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.curate.jobs.Curate;
+import org.curate.jobs.RunAssertions;
 import org.curate.jobs.SparkTestSupport;
 import org.curate.jobs.StageOutput;
 import org.junit.jupiter.api.Test;
@@ -48,6 +49,7 @@ class RunCommandTest {
     // The stats of the stage and the run agree, and the stages chain: out of one = in of the next.
     assertThat(report.get("stages").get(0).get("out")).isEqualTo(extract.get("out"));
     JsonNode filter = StageOutput.assertConserved(out.resolve("filter"));
+    RunAssertions.assertConservedAndChained(out);
     assertThat(filter.get("in")).isEqualTo(extract.get("out"));
     // The demo chain: the sample's adult hosts, its profane pages, quality rules and PII redaction.
     assertThat(filter.get("dropped").get("url_blocklist:domain").asInt()).isEqualTo(manifest.get("adultPages").asInt());

@@ -11,9 +11,12 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.curate.jobs.Curate;
+import org.curate.jobs.RunAssertions;
 import org.curate.jobs.SparkTestSupport;
 import org.curate.jobs.StageOutput;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,15 +24,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every file of the shared crawl samples (real crawls and 25 broken edge cases) through the
- * extract stage on Spark local[2]: the job succeeds, every record is accounted for, and each real
- * file yields exactly one document per HTML response record.
+ * Every file of the shared crawl samples (real crawls and 25 broken edge cases) through
+ * {@code curate run} (extract, filter) on Spark local[2]: the job succeeds, every record is
+ * accounted for in every stage and across stages, each file's records all reach the extract
+ * output, and each real file yields exactly one document per HTML response record.
  */
 class SharedCrawlExtractTest {
   /** Expected HTML response records per real file, established independently of the extractor. */
   private static final Path EXPECTED = Path.of("../extract/src/test/resources/real-crawl-html-counts.tsv");
 
   @TempDir static Path tmp;
+  static Path run;
   static Path output;
   static Dataset<Row> documents;
 
@@ -38,8 +43,9 @@ class SharedCrawlExtractTest {
     Path shared = SparkTestSupport.sharedData();
     assumeTrue(shared != null, "shared data folder not present");
     SparkTestSupport.spark();
-    output = tmp.resolve("extract");
-    int status = Curate.execute("extract", "--input", shared.resolve("warc").toString(), "--output", output.toString());
+    run = tmp.resolve("run");
+    output = run.resolve("extract");
+    int status = Curate.execute("run", "--input", shared.resolve("warc").toString(), "--output", run.toString());
     assertThat(status).isZero();
     documents = SparkTestSupport.spark().read().parquet(output.toString()).cache();
   }
@@ -51,6 +57,30 @@ class SharedCrawlExtractTest {
     assertThat(rejects).isEqualTo(StageOutput.sum(stats.get("dropped")) + StageOutput.sum(stats.get("failed")));
     assertThat(stats.get("out").asLong()).isEqualTo(documents.count());
     assertThat(stats.get("dropped").get("warc:request").asLong()).isPositive();
+  }
+
+  /**
+   * Issue 10 item 1: conservation in every stage and counts chaining across stages; and per file,
+   * the extract stage (Hadoop file system, Spark tasks) saw exactly as many records, with the same
+   * failures, as the plain extractor reading the local file. The CLI tries every non-Parquet,
+   * non-JSON file of a folder as a crawl file, README.md included (it yields one failure).
+   */
+  @Test
+  void everyStageConservesAndChainsAndEveryFileIsReadWhole() throws IOException {
+    JsonNode extract = RunAssertions.assertConservedAndChained(run);
+    Map<String, Long> expectedPerFile = new TreeMap<>();
+    Map<String, Long> expectedFailed = new TreeMap<>();
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(SparkTestSupport.sharedData().resolve("warc"), 2)) {
+      files = walk.filter(Files::isRegularFile).sorted().toList();
+    }
+    assertThat(files).hasSizeGreaterThanOrEqualTo(50);
+    for (Path file : files) {
+      expectedPerFile.put(file.getFileName().toString(), RunAssertions.plainResults(file, expectedFailed));
+    }
+    assertThat(RunAssertions.resultsPerFile(output)).isEqualTo(expectedPerFile);
+    assertThat(extract.get("in").asLong()).isEqualTo(expectedPerFile.values().stream().mapToLong(Long::longValue).sum());
+    assertThat(RunAssertions.reasons(extract.get("failed"))).isEqualTo(expectedFailed);
   }
 
   @Test

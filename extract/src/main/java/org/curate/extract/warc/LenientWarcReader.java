@@ -1,9 +1,11 @@
 package org.curate.extract.warc;
 
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -102,7 +104,7 @@ public final class LenientWarcReader implements Closeable {
         }
         return Optional.empty();
       }
-      return Optional.of(handOut(record.get(), base));
+      return Optional.of(handOut(unfoldedIfFolded(record.get(), base), base));
     } catch (IOException | RuntimeException e) {
       return recoverBetweenRecords(e);
     }
@@ -114,10 +116,12 @@ public final class LenientWarcReader implements Closeable {
    */
   public void abandonCurrent(Throwable cause) {
     LOG.log(Level.DEBUG, () -> file.name() + "@" + lastStart + ": abandoning record: " + cause);
-    if (layout == Layout.WHOLE_FILE_GZIP) {
-      finish();
+    if (layout == Layout.WHOLE_FILE_GZIP && !ReadFailures.BAD_CONTENT_LENGTH.equals(ReadFailures.ofStreamError(cause))) {
+      finish(); // the compressed stream itself broke: nothing after this point can be inflated
       return;
     }
+    // plain data, or a record that declared more bytes than the (intact) stream holds: a record
+    // header may still follow inside the bytes the broken record claimed
     resyncFrom(lastStart + 1);
   }
 
@@ -197,14 +201,78 @@ public final class LenientWarcReader implements Closeable {
         closeQuietly(reader);
         reader = candidate;
         base = offset;
-        pending.add(handOut(record.get(), offset));
+        pending.add(handOut(unfoldedIfFolded(record.get(), offset), offset));
         return true;
       }
     } catch (IOException | RuntimeException e) {
       LOG.log(Level.DEBUG, () -> file.name() + "@" + offset + ": no record here: " + e);
     }
     closeQuietly(candidate);
+    return layout != Layout.PER_RECORD_GZIP && probeUnfolded(offset);
+  }
+
+  /**
+   * jwarc accepts some folded header lines but keeps the line break's whitespace in the value
+   * ({@code " response"}), which makes the record type unknown. Such a record is read again from
+   * its unfolded header; its content has not been touched yet, so switching readers is safe.
+   */
+  private WarcRecord unfoldedIfFolded(WarcRecord record, long readerBase) {
+    if (layout == Layout.PER_RECORD_GZIP || !hasFoldedValue(record)) {
+      return record;
+    }
+    return readUnfolded(readerBase + record.position()).orElse(record);
+  }
+
+  private static boolean hasFoldedValue(WarcRecord record) {
+    for (var values : record.headers().map().values()) {
+      for (String value : values) {
+        if (!value.isEmpty() && (value.charAt(0) == ' ' || value.charAt(0) == '\t')) {
+          return true;
+        }
+      }
+    }
     return false;
+  }
+
+  /**
+   * WARC 0.17/0.18 allow header values folded over continuation lines (starting with SP or TAB),
+   * which jwarc rejects or keeps with the whitespace. Retries {@code offset} with the record's
+   * header block unfolded in place: each line break before a continuation becomes spaces, so every
+   * offset stays the same. On success jwarc continues from there.
+   */
+  private boolean probeUnfolded(long offset) {
+    Optional<WarcRecord> record = readUnfolded(offset);
+    record.ifPresent(r -> pending.add(handOut(r, offset)));
+    return record.isPresent();
+  }
+
+  private Optional<WarcRecord> readUnfolded(long offset) {
+    byte[] header;
+    try (InputStream in = view.openAt(offset)) {
+      header = HeaderUnfolding.headerBlock(in);
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+    if (header == null || !HeaderUnfolding.unfoldInPlace(header)) {
+      return Optional.empty();
+    }
+    WarcReader candidate = null;
+    try {
+      InputStream rest = view.openAt(offset + header.length);
+      candidate = newReader(new SequenceInputStream(new ByteArrayInputStream(header), rest));
+      Optional<WarcRecord> record = candidate.next();
+      if (record.isPresent() && !hasFoldedValue(record.get())) {
+        closeQuietly(reader);
+        reader = candidate;
+        base = offset;
+        LOG.log(Level.DEBUG, () -> file.name() + "@" + offset + ": read after unfolding header lines");
+        return record;
+      }
+    } catch (IOException | RuntimeException e) {
+      LOG.log(Level.DEBUG, () -> file.name() + "@" + offset + ": no record here even unfolded: " + e);
+    }
+    closeQuietly(candidate);
+    return Optional.empty();
   }
 
   private RecordUnit handOut(WarcRecord record, long readerBase) {

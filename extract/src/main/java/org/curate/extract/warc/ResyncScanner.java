@@ -14,7 +14,10 @@ final class ResyncScanner {
   private static final Pattern ARC_HEADER =
       Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:\\S+ \\S+ \\d{12,14} .*\\d+\\r?");
 
-  /** A candidate offset, and whether only whitespace (nothing lost) precedes it from the scan start. */
+  /**
+   * A candidate offset, and whether only whitespace or NUL padding (nothing lost) precedes it from
+   * the scan start: the same bytes {@link #onlyPaddingFrom} accepts at the end of a file.
+   */
   record Candidate(long offset, boolean onlyWhitespaceBefore) {}
 
   private ResyncScanner() {}
@@ -93,7 +96,7 @@ final class ResyncScanner {
 
   private static boolean isBlank(byte[] line, int length) {
     for (int i = 0; i < length; i++) {
-      if (line[i] != '\r' && line[i] != '\n' && line[i] != ' ' && line[i] != '\t') {
+      if (line[i] != '\r' && line[i] != '\n' && line[i] != ' ' && line[i] != '\t' && line[i] != 0) {
         return false;
       }
     }
