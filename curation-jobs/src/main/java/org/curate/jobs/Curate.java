@@ -3,6 +3,7 @@ package org.curate.jobs;
 import org.apache.spark.sql.SparkSession;
 import org.curate.jobs.cli.ConfigCommand;
 import org.curate.jobs.cli.ExportCommand;
+import org.curate.jobs.classify.TrainClassifierCommand;
 import org.curate.jobs.cli.ExtractCommand;
 import org.curate.jobs.cli.FilterCommand;
 import org.curate.jobs.cli.RunCommand;
@@ -15,7 +16,8 @@ import picocli.CommandLine.Command;
  * org.curate.jobs.Curate curation-jobs.jar <command> ...}.
  */
 @Command(name = "curate", mixinStandardHelpOptions = true, version = "curate 0.1.0-SNAPSHOT",
-    subcommands = {RunCommand.class, ExtractCommand.class, FilterCommand.class, ExportCommand.class, ConfigCommand.class},
+    subcommands = {RunCommand.class, ExtractCommand.class, FilterCommand.class, ExportCommand.class, ConfigCommand.class,
+        TrainClassifierCommand.class},
     description = {
         "Curate web crawls into clean pretraining data on Apache Spark.",
         "Every stage writes Parquet, _stats.json (in/out/dropped/failed by reason) and _rejects/.",
