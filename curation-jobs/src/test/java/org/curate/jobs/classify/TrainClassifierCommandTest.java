@@ -112,6 +112,28 @@ class TrainClassifierCommandTest {
   }
 
   @Test
+  void aTrainedModelInAFilterChainDropsWithItsReasonAndTagsTheScore() throws Exception {
+    Path model = dir.resolve("model-chain");
+    assertThat(Curate.execute(hyper("train-classifier", "--positives", dir.resolve("pos.jsonl").toString(),
+        "--negatives", dir.resolve("neg.jsonl").toString(), "--output", model.toString()))).isZero();
+    Path filters = dir.resolve("filters.yaml");
+    Files.writeString(filters, "filters:\n  - filter: quality_model\n    model: model-chain/model.bin\n"
+        + "    label: hq\n    name: demo\n    min_score: 0.5\n");
+    Path out = dir.resolve("filtered");
+    assertThat(Curate.execute("filter", "--input", dir.resolve("pos.jsonl").toString(), dir.resolve("neg.jsonl").toString(),
+        "--filters", filters.toString(), "--output", out.toString())).isZero();
+    var spark = SparkTestSupport.spark();
+    var kept = spark.read().parquet(out.toString());
+    var rejects = spark.read().parquet(out.resolve("_rejects").toString());
+    long keptCount = kept.count();
+    assertThat(keptCount + rejects.count()).isEqualTo(1500);
+    assertThat(keptCount).isBetween(600L, 900L); // ~750 positives, classified at ~90%
+    assertThat(rejects.select("reason").distinct().collectAsList().stream().map(r -> r.getString(0)).toList())
+        .containsExactly("quality_model:demo");
+    assertThat(kept.where("tags['quality_model.demo.score'] >= 0.5").count()).isEqualTo(keptCount);
+  }
+
+  @Test
   void missingCorpusOrUnknownLossIsAUsageError() {
     assertThat(Curate.execute("train-classifier", "--positives", dir.resolve("pos.jsonl").toString(), "--output",
         dir.resolve("x").toString())).isEqualTo(2);
