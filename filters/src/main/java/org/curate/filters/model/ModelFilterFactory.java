@@ -25,11 +25,12 @@ import org.curate.filters.fasttext.FastTextModel;
  *       {@code max_score} (keep if score ≤ it; toxicity's default 0.5), {@code pareto_alpha}
  *       (GPT-3's Pareto sampling, with {@code seed}, default 0).
  * </ul>
- * Each executor loads a model once, shared by path between the partitions' chains (the model is
- * immutable; predictors are per chain). Paths are local files, as for {@code language}.
+ * Each executor loads a model once, shared by path (and size and mtime) between the partitions'
+ * chains (the model is immutable; predictors are per chain). Paths are local files, as for {@code language}.
  */
 public abstract class ModelFilterFactory implements FilterFactory {
-  private static final Map<Path, FastTextModel> MODELS = new ConcurrentHashMap<>();
+  /** Loaded models by path, size and modification time, so a model retrained in place is reloaded. */
+  private static final Map<String, FastTextModel> MODELS = new ConcurrentHashMap<>();
   private static final Pattern NAME = Pattern.compile("[a-z0-9_]+");
 
   /** {@code quality_model}: keeps documents scoring at least {@code min_score} (0.5) by default. */
@@ -104,11 +105,17 @@ public abstract class ModelFilterFactory implements FilterFactory {
     if (!Files.isRegularFile(path)) {
       throw new IllegalArgumentException("filter '" + family + "': model file " + path + " not found");
     }
-    return MODELS.computeIfAbsent(path, p -> {
+    String key;
+    try {
+      key = path + "\n" + Files.size(path) + "\n" + Files.getLastModifiedTime(path).toMillis();
+    } catch (IOException e) {
+      throw new UncheckedIOException("filter '" + family + "': cannot read " + path + ": " + e.getMessage(), e);
+    }
+    return MODELS.computeIfAbsent(key, k -> {
       try {
-        return FastTextModel.load(p);
+        return FastTextModel.load(path);
       } catch (IOException e) {
-        throw new UncheckedIOException("filter '" + family + "': cannot load " + p + ": " + e.getMessage(), e);
+        throw new UncheckedIOException("filter '" + family + "': cannot load " + path + ": " + e.getMessage(), e);
       }
     });
   }
