@@ -134,6 +134,28 @@ class TrainClassifierCommandTest {
   }
 
   @Test
+  void curateRunOnTheSampleUsesATrainedModelFromItsPipelineConfig() throws Exception {
+    Path model = dir.resolve("run/quality");
+    assertThat(Curate.execute(hyper("train-classifier", "--positives", dir.resolve("pos.jsonl").toString(),
+        "--negatives", dir.resolve("neg.jsonl").toString(), "--output", model.toString()))).isZero();
+    Path config = dir.resolve("run/pipeline.yaml");
+    Files.writeString(config, String.join("\n", "stages:", "  - stage: extract", "  - stage: filter", "    filters:",
+        "      - filter: quality_model", "        tag_only: true", "        model: quality/model.bin",
+        "        label: hq", "        name: demo", "        min_score: 0.5", ""));
+    Path out = dir.resolve("run/out");
+    assertThat(Curate.execute("run", "--config", config.toString(), "--output", out.toString())).isZero();
+    var kept = SparkTestSupport.spark().read().parquet(out.resolve("filter").toString());
+    long n = kept.count();
+    assertThat(n).isPositive();
+    // Tag-only: nothing dropped, every document scored, the would-be reason exactly where the score is below 0.5.
+    assertThat(kept.where("tags['quality_model.demo.score'] IS NOT NULL").count()).isEqualTo(n);
+    assertThat(kept.where("(tags['quality_model:demo'] = 1.0) <> (tags['quality_model.demo.score'] < 0.5)"
+        + " OR (tags['quality_model:demo'] IS NULL AND tags['quality_model.demo.score'] < 0.5)").count()).isZero();
+    JsonNode stats = new ObjectMapper().readTree(out.resolve("filter/_stats.json").toFile());
+    assertThat(stats.get("in").asLong()).isEqualTo(n);
+  }
+
+  @Test
   void missingCorpusOrUnknownLossIsAUsageError() {
     assertThat(Curate.execute("train-classifier", "--positives", dir.resolve("pos.jsonl").toString(), "--output",
         dir.resolve("x").toString())).isEqualTo(2);
