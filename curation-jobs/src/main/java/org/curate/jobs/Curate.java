@@ -4,6 +4,7 @@ import org.apache.spark.sql.SparkSession;
 import org.curate.jobs.cli.ConfigCommand;
 import org.curate.jobs.cli.DecontaminateCommand;
 import org.curate.jobs.cli.ExportCommand;
+import org.curate.jobs.classify.TrainClassifierCommand;
 import org.curate.jobs.cli.ExtractCommand;
 import org.curate.jobs.cli.FilterCommand;
 import org.curate.jobs.cli.ReportCommand;
@@ -21,8 +22,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "curate", mixinStandardHelpOptions = true, version = "curate 0.1.0-SNAPSHOT",
     subcommands = {RunCommand.class, ExtractCommand.class, FilterCommand.class, DecontaminateCommand.class,
-        TrainTokenizerCommand.class, TokenizeCommand.class, VerifyShardsCommand.class, ExportCommand.class,
-        ReportCommand.class, ConfigCommand.class},
+        TrainTokenizerCommand.class, TokenizeCommand.class, VerifyShardsCommand.class, TrainClassifierCommand.class,
+        ExportCommand.class, ReportCommand.class, ConfigCommand.class},
     description = {
         "Curate web crawls into clean pretraining data on Apache Spark.",
         "Every stage writes Parquet, _stats.json (in/out/dropped/failed by reason) and _rejects/.",

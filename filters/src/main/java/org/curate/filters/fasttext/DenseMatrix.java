@@ -14,6 +14,19 @@ final class DenseMatrix implements Matrix {
     this.data = data;
   }
 
+  /** A matrix over {@code data} (row-major, not copied: the trainer updates it in place). */
+  static DenseMatrix wrap(int rows, int cols, float[] data) {
+    if ((long) rows * cols != data.length) {
+      throw new IllegalArgumentException(rows + "x" + cols + " matrix over " + data.length + " floats");
+    }
+    return new DenseMatrix(rows, cols, data);
+  }
+
+  /** The row-major floats themselves (not a copy). */
+  float[] data() {
+    return data;
+  }
+
   static DenseMatrix read(ModelReader in) throws IOException {
     long m = in.readLong();
     long n = in.readLong();

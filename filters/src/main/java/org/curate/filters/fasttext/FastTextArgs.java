@@ -19,6 +19,10 @@ public record FastTextArgs(int dim, int ws, int epoch, int minCount, int neg, in
       this.code = code;
     }
 
+    int code() {
+      return code;
+    }
+
     static Loss of(int code) {
       for (Loss l : values()) {
         if (l.code == code) {
@@ -37,6 +41,10 @@ public record FastTextArgs(int dim, int ws, int epoch, int minCount, int neg, in
 
     ModelKind(int code) {
       this.code = code;
+    }
+
+    int code() {
+      return code;
     }
 
     static ModelKind of(int code) {

@@ -23,6 +23,8 @@ public final class FastTextDictionary {
   private final int nlabels;
   private final byte[][] entries;
   private final long[] counts;
+  /** The number of tokens read in training (a statistic fastText stores and {@link ModelWriter} writes back). */
+  private final long ntokens;
   private final String[] labels;
   /** Open-addressing table: entry id, or -1; probed by the FNV-1a hash of the token. */
   private final int[] table;
@@ -35,8 +37,9 @@ public final class FastTextDictionary {
   private final boolean allBucketsPruned;
 
   private FastTextDictionary(FastTextArgs args, byte[][] entries, long[] counts, byte[] types, int nwords,
-      int nlabels, PrunedBucketIndex pruned, boolean allBucketsPruned) {
+      int nlabels, long ntokens, PrunedBucketIndex pruned, boolean allBucketsPruned) {
     this.args = args;
+    this.ntokens = ntokens;
     this.entries = entries;
     this.counts = counts;
     this.nwords = nwords;
@@ -84,7 +87,7 @@ public final class FastTextDictionary {
     int size = in.readInt();
     int nwords = in.readInt();
     int nlabels = in.readInt();
-    in.readLong(); // ntokens: a training statistic
+    long ntokens = in.readLong(); // a training statistic
     long pruneSize = in.readLong();
     if (size < 0 || nwords < 0 || nlabels < 0 || nwords + nlabels != size || pruneSize < -1 || pruneSize > Integer.MAX_VALUE) {
       throw in.corrupt("dictionary header size=" + size + " nwords=" + nwords + " nlabels=" + nlabels + " pruneidx=" + pruneSize);
@@ -112,7 +115,44 @@ public final class FastTextDictionary {
       }
       pruned = new PrunedBucketIndex(buckets, rows);
     }
-    return new FastTextDictionary(args, entries, counts, types, nwords, nlabels, pruned, pruneSize == 0);
+    return new FastTextDictionary(args, entries, counts, types, nwords, nlabels, ntokens, pruned, pruneSize == 0);
+  }
+
+  /**
+   * A dictionary built in training: {@code entries} holds the words then the labels (already
+   * sorted and thresholded as fastText does), with their counts. Never pruned.
+   */
+  static FastTextDictionary build(FastTextArgs args, byte[][] entries, long[] counts, int nwords, long ntokens) {
+    byte[] types = new byte[entries.length];
+    for (int i = nwords; i < entries.length; i++) {
+      types[i] = TYPE_LABEL;
+    }
+    return new FastTextDictionary(args, entries.clone(), counts.clone(), types, nwords, entries.length - nwords,
+        ntokens, null, false);
+  }
+
+  int size() {
+    return entries.length;
+  }
+
+  byte[] entry(int id) {
+    return entries[id];
+  }
+
+  long count(int id) {
+    return counts[id];
+  }
+
+  boolean isLabelEntry(int id) {
+    return id >= nwords;
+  }
+
+  long ntokens() {
+    return ntokens;
+  }
+
+  boolean prunedBuckets() {
+    return pruned != null || allBucketsPruned;
   }
 
   /** fastText's token hash: 32-bit FNV-1a over the UTF-8 bytes, each byte sign-extended (C's signed char). */

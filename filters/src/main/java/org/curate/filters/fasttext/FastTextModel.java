@@ -21,16 +21,25 @@ public final class FastTextModel {
   private final FastTextArgs args;
   private final FastTextDictionary dictionary;
   private final Matrix input;
+  private final Matrix output;
   private final OutputLayer outputLayer;
   private final boolean quantized;
 
-  private FastTextModel(FastTextArgs args, FastTextDictionary dictionary, Matrix input, OutputLayer outputLayer,
-      boolean quantized) {
+  private FastTextModel(FastTextArgs args, FastTextDictionary dictionary, Matrix input, Matrix output,
+      OutputLayer outputLayer, boolean quantized) {
     this.args = args;
     this.dictionary = dictionary;
     this.input = input;
+    this.output = output;
     this.outputLayer = outputLayer;
     this.quantized = quantized;
+  }
+
+  /** A softmax model over dense matrices made in memory (by {@link FastTextTrainer}); they are not copied. */
+  static FastTextModel softmax(FastTextArgs args, FastTextDictionary dictionary, DenseMatrix input,
+      DenseMatrix output) {
+    return new FastTextModel(args, dictionary, input, output, new SoftmaxOutput(output, dictionary.nlabels()),
+        false);
   }
 
   public static FastTextModel load(Path path) throws IOException {
@@ -77,7 +86,7 @@ public final class FastTextModel {
       throw in.corrupt("output matrix has " + output.rows() + " rows, " + args.loss() + " over " + nlabels
           + " labels needs " + expectedOutputRows);
     }
-    return new FastTextModel(args, dictionary, input, layer, quantInput);
+    return new FastTextModel(args, dictionary, input, output, layer, quantInput);
   }
 
   public FastTextArgs args() {
@@ -94,6 +103,10 @@ public final class FastTextModel {
 
   Matrix input() {
     return input;
+  }
+
+  Matrix output() {
+    return output;
   }
 
   OutputLayer outputLayer() {

@@ -57,8 +57,36 @@ public final class FastTextPredictor {
     return out;
   }
 
+  /**
+   * The input-matrix rows of a line's features, in the order fastText adds them (each word's own
+   * row and character n-grams, then the word n-grams): exactly what prediction averages, so the
+   * trainer learns on the features inference will see.
+   */
+  int[] inputRows(CharSequence line) {
+    collectRows(encodeUtf8(line));
+    return rows.toArray();
+  }
+
   /** Fills {@link #hidden} with the averaged input rows of the line; false when there are none. */
   private boolean computeHidden(int len) {
+    collectRows(len);
+    int n = rows.size();
+    java.util.Arrays.fill(hidden, 0f);
+    if (n == 0) {
+      return false;
+    }
+    Matrix input = model.input();
+    for (int r = 0; r < n; r++) {
+      input.addRowTo(hidden, rows.get(r));
+    }
+    float scale = (float) (1.0 / n);
+    for (int j = 0; j < hidden.length; j++) {
+      hidden[j] *= scale;
+    }
+    return true;
+  }
+
+  private void collectRows(int len) {
     rows.clear();
     wordHashes.clear();
     int i = 0;
@@ -78,20 +106,6 @@ public final class FastTextPredictor {
     }
     addToken(FastTextDictionary.EOS, 0, FastTextDictionary.EOS.length);
     dict.addWordNgramRows(wordHashes, rows);
-    int n = rows.size();
-    java.util.Arrays.fill(hidden, 0f);
-    if (n == 0) {
-      return false;
-    }
-    Matrix input = model.input();
-    for (int r = 0; r < n; r++) {
-      input.addRowTo(hidden, rows.get(r));
-    }
-    float scale = (float) (1.0 / n);
-    for (int j = 0; j < hidden.length; j++) {
-      hidden[j] *= scale;
-    }
-    return true;
   }
 
   private void addToken(byte[] bytes, int off, int len) {

@@ -158,6 +158,11 @@ class FastTextCliParityTest {
   }
 
   static List<String> run(String... args) throws Exception {
+    return runIn(dir, args);
+  }
+
+  /** Runs the CLI with its stdout and stderr captured in files under {@code dir}. */
+  static List<String> runIn(Path dir, String... args) throws Exception {
     List<String> cmd = new ArrayList<>();
     cmd.add(cliPath());
     cmd.addAll(List.of(args));
