@@ -1,0 +1,59 @@
+package org.curate.dedup;
+
+import java.text.Normalizer;
+import java.util.Locale;
+
+/**
+ * Folds text to the form near-duplicate detection compares (the datatrove recipe): Unicode NFKC,
+ * lowercase, every decimal digit to {@code 0}, punctuation, symbols and controls to a space,
+ * diacritics removed, whitespace runs collapsed to one space, trimmed.
+ *
+ * <p>Digits are folded because boilerplate pages differ mostly in dates, prices and counters.
+ * Diacritics are removed only after Latin, Greek and Cyrillic letters: there a combining mark is
+ * an accent ({@code café} = {@code cafe}), whereas in Devanagari, Thai or Arabic the marks are
+ * vowels and removing them would merge different words. Stateless and thread-safe.
+ */
+public final class TextNormalizer {
+
+  public String normalize(CharSequence text) {
+    String folded = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+    String decomposed = Normalizer.normalize(folded, Normalizer.Form.NFD);
+    StringBuilder out = new StringBuilder(decomposed.length());
+    boolean pendingSpace = false;
+    boolean accentedScript = false;
+    for (int i = 0; i < decomposed.length(); ) {
+      int cp = decomposed.codePointAt(i);
+      i += Character.charCount(cp);
+      int type = Character.getType(cp);
+      if (type == Character.NON_SPACING_MARK) {
+        if (accentedScript) {
+          continue;
+        }
+        out.appendCodePoint(cp);
+        continue;
+      }
+      if (Character.isDigit(cp)) {
+        cp = '0';
+      } else if (!Character.isLetter(cp) && type != Character.COMBINING_SPACING_MARK
+          && type != Character.ENCLOSING_MARK) {
+        // Punctuation, symbols, separators, controls: a word boundary.
+        pendingSpace = out.length() > 0;
+        accentedScript = false;
+        continue;
+      }
+      if (pendingSpace) {
+        out.append(' ');
+        pendingSpace = false;
+      }
+      accentedScript = isAccentedScript(cp);
+      out.appendCodePoint(cp);
+    }
+    return Normalizer.normalize(out, Normalizer.Form.NFC);
+  }
+
+  private static boolean isAccentedScript(int cp) {
+    Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+    return script == Character.UnicodeScript.LATIN || script == Character.UnicodeScript.GREEK
+        || script == Character.UnicodeScript.CYRILLIC;
+  }
+}

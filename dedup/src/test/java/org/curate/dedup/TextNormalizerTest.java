@@ -1,0 +1,34 @@
+package org.curate.dedup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class TextNormalizerTest {
+  private final TextNormalizer normalizer = new TextNormalizer();
+
+  @Test
+  void foldsCaseDigitsPunctuationAndWhitespace() {
+    assertThat(normalizer.normalize("  Hello,   World!\n\tPrice: $42.99 (2024)  "))
+        .isEqualTo("hello world price 00 00 0000");
+  }
+
+  @Test
+  void removesAccentsFromLatinGreekCyrillicOnly() {
+    assertThat(normalizer.normalize("Café Crème brûlée ŽLUŤOUČKÝ")).isEqualTo("cafe creme brulee zlutoucky");
+    assertThat(normalizer.normalize("Ἀθῆναι й")).isEqualTo("αθηναι и");
+    // Devanagari vowel signs are letters' vowels, not accents: kept.
+    assertThat(normalizer.normalize("हिन्दी")).isEqualTo("हिन्दी");
+  }
+
+  @Test
+  void appliesNfkcSoCompatibilityFormsMatch() {
+    assertThat(normalizer.normalize("ＡＢＣ　１２３ ﬁne")).isEqualTo("abc 000 fine");
+    assertThat(normalizer.normalize("東京都、２０２４年")).isEqualTo("東京都 0000年");
+  }
+
+  @Test
+  void punctuationOnlyBecomesEmpty() {
+    assertThat(normalizer.normalize(" ... !!! --- ")).isEmpty();
+  }
+}
