@@ -26,4 +26,41 @@ public final class CompactShingles {
     }
     return distinct == out.length ? out : Arrays.copyOf(out, distinct);
   }
+
+  /** The fingerprints as big-endian bytes: a compact column type (no boxing when read back). */
+  public static byte[] pack(int[] fingerprints) {
+    java.nio.ByteBuffer out = java.nio.ByteBuffer.allocate(fingerprints.length * 4);
+    for (int f : fingerprints) {
+      out.putInt(f);
+    }
+    return out.array();
+  }
+
+  /** Exact Jaccard of two {@link #pack packed} sets, read in place. */
+  public static double jaccardPacked(byte[] a, byte[] b) {
+    int na = a.length / 4;
+    int nb = b.length / 4;
+    if (na == 0 && nb == 0) {
+      return 1.0;
+    }
+    java.nio.ByteBuffer x = java.nio.ByteBuffer.wrap(a);
+    java.nio.ByteBuffer y = java.nio.ByteBuffer.wrap(b);
+    int i = 0;
+    int j = 0;
+    int common = 0;
+    while (i < na && j < nb) {
+      int u = x.getInt(i * 4);
+      int v = y.getInt(j * 4);
+      if (u == v) {
+        common++;
+        i++;
+        j++;
+      } else if (u < v) {
+        i++;
+      } else {
+        j++;
+      }
+    }
+    return (double) common / (na + nb - common);
+  }
 }
