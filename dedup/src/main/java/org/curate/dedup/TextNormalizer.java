@@ -13,7 +13,8 @@ import java.util.Locale;
  * an accent ({@code café} = {@code cafe}), whereas in Devanagari, Thai or Arabic the marks are
  * vowels and removing them would merge different words. Stateless and thread-safe.
  */
-public final class TextNormalizer {
+public final class TextNormalizer implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
 
   public String normalize(CharSequence text) {
     String folded = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
