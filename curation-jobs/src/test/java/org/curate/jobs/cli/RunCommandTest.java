@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.curate.jobs.Curate;
 import org.curate.jobs.SparkTestSupport;
 import org.curate.jobs.StageOutput;
@@ -47,5 +48,15 @@ class RunCommandTest {
     assertThat(report.get("stages").get(0).get("out")).isEqualTo(extract.get("out"));
     JsonNode filter = StageOutput.assertConserved(out.resolve("filter"));
     assertThat(filter.get("in")).isEqualTo(extract.get("out"));
+    // The demo chain: the sample's adult hosts, its profane pages, quality rules and PII redaction.
+    assertThat(filter.get("dropped").get("url_blocklist:domain").asInt()).isEqualTo(manifest.get("adultPages").asInt());
+    assertThat(filter.get("dropped").get("bad_words:any").asInt()).isEqualTo(manifest.get("profanePages").asInt());
+    assertThat(filter.get("dropped").get("gopher_quality:word_count_low").asInt()).isPositive();
+    assertThat(filter.get("changed").get("pii:email").asInt()).isPositive();
+    List<String> texts = SparkTestSupport.spark().read().parquet(out.resolve("filter").toString())
+        .select("text").as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+    assertThat(String.join("\n", texts)).contains("<EMAIL>")
+        .doesNotContainPattern("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[a-z]{2,}")
+        .doesNotContainPattern("\\b(?:\\d[ -]?){13,19}\\b");
   }
 }

@@ -46,4 +46,36 @@ public final class TestFilters {
       };
     }
   }
+
+  /**
+   * Fault injection: the first attempt of the task for partition 0 dies (an Error, so no
+   * per-document handler swallows it); Spark's retry must then produce the undisturbed result.
+   */
+  public static final class FailFirstAttempt implements FilterFactory {
+    @Override
+    public String name() {
+      return "test_fail_first_attempt";
+    }
+
+    @Override
+    public DocumentStep create(FilterParams params) {
+      boolean enabled = params.getBoolean("enabled", true);
+      return d -> {
+        org.apache.spark.TaskContext task = org.apache.spark.TaskContext.get();
+        if (enabled && task != null && task.attemptNumber() == 0 && task.partitionId() == 0) {
+          throw new InjectedFault("injected fault in task " + task.taskAttemptId() + " at document " + d.id());
+        }
+        return Outcome.keep(d);
+      };
+    }
+  }
+
+  /** The error the fault injector throws. */
+  public static final class InjectedFault extends Error {
+    private static final long serialVersionUID = 1L;
+
+    InjectedFault(String message) {
+      super(message);
+    }
+  }
 }

@@ -1,0 +1,49 @@
+package org.curate.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.curate.core.Document;
+import org.curate.core.Outcome;
+import org.curate.demo.SampleCrawl;
+import org.curate.extract.CrawlFileExtractor;
+import org.curate.extract.ExtractOptions;
+import org.curate.extract.ExtractedPage;
+import org.curate.extract.LocalFileSource;
+import org.curate.extract.RecordResult;
+import org.curate.extract.RecordStream;
+import org.curate.extract.html.JsoupMainTextExtractor;
+
+/**
+ * Documents to benchmark document steps on: the main texts of crawl files (the built-in sample
+ * when none are given), as the filter stage sees them after extraction.
+ */
+final class BenchCorpus {
+  private BenchCorpus() {}
+
+  static List<Document> load(List<Path> crawlFiles) throws IOException {
+    List<Path> files = new ArrayList<>(crawlFiles);
+    if (files.isEmpty()) {
+      Path dir = Files.createTempDirectory("curate-bench-sample");
+      Path warc = dir.resolve(SampleCrawl.WARC_NAME);
+      SampleCrawl.write(warc, dir.resolve("benchmarks"));
+      files.add(warc);
+    }
+    List<Document> docs = new ArrayList<>();
+    CrawlFileExtractor extractor = new CrawlFileExtractor(ExtractOptions.defaults(), new JsoupMainTextExtractor());
+    for (Path file : files) {
+      try (RecordStream records = extractor.open(new LocalFileSource(file))) {
+        while (records.hasNext()) {
+          RecordResult r = records.next();
+          if (r.outcome() instanceof Outcome.Kept<ExtractedPage> kept && !kept.value().text().isBlank()) {
+            ExtractedPage p = kept.value();
+            docs.add(new Document(p.id(), p.url(), p.lang(), null, p.title(), p.text(), null));
+          }
+        }
+      }
+    }
+    return docs;
+  }
+}
