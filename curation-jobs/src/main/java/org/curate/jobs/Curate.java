@@ -5,6 +5,7 @@ import org.curate.jobs.cli.ExportCommand;
 import org.curate.jobs.cli.ExtractCommand;
 import org.curate.jobs.cli.FilterCommand;
 import org.curate.jobs.cli.RunCommand;
+import org.curate.jobs.dedup.DedupCommand;
 import org.curate.jobs.io.InputResolver;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Command;
  * org.curate.jobs.Curate curation-jobs.jar <command> ...}.
  */
 @Command(name = "curate", mixinStandardHelpOptions = true, version = "curate 0.1.0-SNAPSHOT",
-    subcommands = {RunCommand.class, ExtractCommand.class, FilterCommand.class, ExportCommand.class},
+    subcommands = {RunCommand.class, ExtractCommand.class, FilterCommand.class, DedupCommand.class, ExportCommand.class},
     description = {
         "Curate web crawls into clean pretraining data on Apache Spark.",
         "Every stage writes Parquet, _stats.json (in/out/dropped/failed by reason) and _rejects/.",
