@@ -17,6 +17,10 @@ public final class TextNormalizer implements java.io.Serializable {
   private static final long serialVersionUID = 1L;
 
   public String normalize(CharSequence text) {
+    String ascii = asciiOnly(text);
+    if (ascii != null) {
+      return ascii;
+    }
     String folded = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
     String decomposed = Normalizer.normalize(folded, Normalizer.Form.NFD);
     StringBuilder out = new StringBuilder(decomposed.length());
@@ -50,6 +54,38 @@ public final class TextNormalizer implements java.io.Serializable {
       out.appendCodePoint(cp);
     }
     return Normalizer.normalize(out, Normalizer.Form.NFC);
+  }
+
+  /**
+   * The same result for a text of ASCII characters only (NFKC, NFD and NFC leave those alone,
+   * lowercasing and the digit, letter and separator tests are the ASCII ones), in one pass;
+   * null when the text has any other character.
+   */
+  private static String asciiOnly(CharSequence text) {
+    int n = text.length();
+    char[] out = new char[n];
+    int length = 0;
+    boolean pendingSpace = false;
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (c >= 0x80) {
+        return null;
+      }
+      if (c >= 'A' && c <= 'Z') {
+        c = (char) (c + ('a' - 'A'));
+      } else if (c >= '0' && c <= '9') {
+        c = '0';
+      } else if (c < 'a' || c > 'z') {
+        pendingSpace = length > 0;
+        continue;
+      }
+      if (pendingSpace) {
+        out[length++] = ' ';
+        pendingSpace = false;
+      }
+      out[length++] = c;
+    }
+    return new String(out, 0, length);
   }
 
   private static boolean isAccentedScript(int cp) {

@@ -22,10 +22,13 @@ class LshBandsTest {
   }
 
   @Test
-  void defaultsFollowTheFineWebSCurve() {
+  void defaultsAndFineWebSCurves() {
     MinHashParams p = MinHashParams.DEFAULTS;
-    assertThat(p.numPerm()).isEqualTo(112);
-    assertThat(p.candidateProbability(0.8)).isCloseTo(0.924, within(0.001));
-    assertThat(p.threshold()).isCloseTo(0.719, within(0.001));
+    assertThat(p.numPerm()).isEqualTo(100);
+    assertThat(p.candidateProbability(0.8)).isCloseTo(0.9996, within(0.0001));
+    assertThat(p.candidateProbability(0.5)).isCloseTo(0.47, within(0.01));
+    MinHashParams fineWeb = new MinHashParams(5, 14, 8, 1);
+    assertThat(fineWeb.candidateProbability(0.8)).isCloseTo(0.924, within(0.001));
+    assertThat(fineWeb.threshold()).isCloseTo(0.719, within(0.001));
   }
 }

@@ -31,4 +31,19 @@ class TextNormalizerTest {
   void punctuationOnlyBecomesEmpty() {
     assertThat(normalizer.normalize(" ... !!! --- ")).isEmpty();
   }
+
+  /** ASCII texts take a one-pass path: it must give what the general path gives (forced here by a trailing é). */
+  @Test
+  void asciiFastPathAgreesWithTheGeneralPath() {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(9);
+    for (int t = 0; t < 2000; t++) {
+      StringBuilder text = new StringBuilder();
+      for (int i = random.nextInt(60); i > 0; i--) {
+        text.append((char) random.nextInt(0x80));
+      }
+      String ascii = normalizer.normalize(text);
+      String general = normalizer.normalize(text + " \u00e9");
+      assertThat(general).isEqualTo(ascii.isEmpty() ? "e" : ascii + " e");
+    }
+  }
 }

@@ -2,9 +2,9 @@ package org.curate.jobs.dedup;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
-import static org.apache.spark.sql.functions.posexplode;
 import static org.apache.spark.sql.functions.size;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -25,21 +25,31 @@ import org.apache.spark.sql.types.StructType;
  * <p>Small buckets (almost all of them: a family of near-duplicates) give all their pairs, at
  * most 120 per bucket. The reason is verification: with star edges only, a similar pair whose
  * members are both dissimilar to the bucket's minimum (a chain A~B~C with A the minimum) would be
- * rejected on both edges and lost unless another band links them. (Not yet measured in
- * isolation: the benchmark runs before and after this change used different cluster metrics.)
+ * rejected on both edges and lost unless another band links them.
  */
 final class CandidateEdges {
   static final int ALL_PAIRS_UP_TO = 16;
 
-  private static final StructType EDGE = new StructType()
+  private static final StructType BAND = new StructType()
+      .add("band", DataTypes.IntegerType, false).add("key", DataTypes.LongType, false)
+      .add("v", DataTypes.LongType, false);
+  static final StructType EDGE = new StructType()
       .add("src", DataTypes.LongType, false).add("dst", DataTypes.LongType, false);
 
   private CandidateEdges() {}
 
-  /** {@code vertices}: columns {@code vid}, {@code band_keys}. Returns distinct (src, dst) with src > dst. */
+  /** {@code vertices}: columns {@code _row} (long), {@code band_keys} (packed longs). Returns distinct (src, dst), src > dst. */
   static Dataset<Row> of(Dataset<Row> vertices) {
-    Dataset<Row> buckets = vertices.select(col("vid"), posexplode(col("band_keys")).as(new String[] {"band", "key"}))
-        .groupBy("band", "key").agg(collect_list("vid").as("members"))
+    Dataset<Row> bands = vertices.select("_row", "band_keys").flatMap((FlatMapFunction<Row, Row>) r -> {
+      long v = r.getLong(0);
+      ByteBuffer keys = ByteBuffer.wrap((byte[]) r.get(1));
+      List<Row> out = new ArrayList<>(keys.remaining() / 8);
+      for (int band = 0; keys.remaining() >= 8; band++) {
+        out.add(RowFactory.create(band, keys.getLong(), v));
+      }
+      return out.iterator();
+    }, Encoders.row(BAND));
+    Dataset<Row> buckets = bands.groupBy("band", "key").agg(collect_list("v").as("members"))
         .filter(size(col("members")).gt(1));
     return buckets.select("members").flatMap((FlatMapFunction<Row, Row>) CandidateEdges::edges, Encoders.row(EDGE))
         .distinct();
@@ -53,7 +63,9 @@ final class CandidateEdges {
         for (int k = i + 1; k < members.size(); k++) {
           long a = members.get(i);
           long b = members.get(k);
-          out.add(RowFactory.create(Math.max(a, b), Math.min(a, b)));
+          if (a != b) {
+            out.add(RowFactory.create(Math.max(a, b), Math.min(a, b)));
+          }
         }
       }
     } else {

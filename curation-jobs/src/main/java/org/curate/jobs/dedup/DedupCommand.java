@@ -40,10 +40,10 @@ public final class DedupCommand implements Callable<Integer> {
 
   @Mixin SparkOptions spark;
 
-  @Option(names = "--bands", defaultValue = "14", description = "LSH bands (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--bands", defaultValue = "20", description = "LSH bands (default: ${DEFAULT-VALUE}).")
   int bands;
 
-  @Option(names = "--rows", defaultValue = "8", description = "MinHash values per band (default: ${DEFAULT-VALUE}); permutations = bands x rows.")
+  @Option(names = "--rows", defaultValue = "5", description = "MinHash values per band (default: ${DEFAULT-VALUE}); permutations = bands x rows.")
   int rows;
 
   @Option(names = "--ngram", defaultValue = "5", description = "Words per shingle (default: ${DEFAULT-VALUE}).")
@@ -71,9 +71,14 @@ public final class DedupCommand implements Callable<Integer> {
   @Option(names = "--no-minhash", description = "Skip near-duplicate (MinHash) dedup.")
   boolean noMinhash;
 
+  @Option(names = "--broadcast-drops-up-to", paramLabel = "N", defaultValue = "1000000",
+      description = "Broadcast the drop decisions to the output writers when at most N documents are dropped (no shuffle of the texts); above, shuffle-join them (default: ${DEFAULT-VALUE}).")
+  long broadcastDropsUpTo;
+
   DedupOptions options() {
     return new DedupOptions(new MinHashParams(ngram, bands, rows, seed), threshold, !noVerify,
-        SurvivorChoice.parse(survivor), !noUrl, !noExact, !noMinhash, DedupOptions.DEFAULTS.maxIterations(), false);
+        SurvivorChoice.parse(survivor), !noUrl, !noExact, !noMinhash, DedupOptions.DEFAULTS.maxIterations(), false,
+        broadcastDropsUpTo);
   }
 
   @Override

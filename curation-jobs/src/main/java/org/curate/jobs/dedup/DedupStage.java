@@ -1,16 +1,21 @@
 package org.curate.jobs.dedup;
 
 import static org.apache.spark.sql.functions.array_sort;
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.min_by;
 import static org.apache.spark.sql.functions.monotonically_increasing_id;
 import static org.apache.spark.sql.functions.row_number;
-import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
@@ -23,7 +28,6 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.storage.StorageLevel;
 import org.curate.core.StageCounts;
 import org.curate.extract.ExtractOptions;
@@ -39,15 +43,28 @@ import org.slf4j.LoggerFactory;
  * of normalised text ({@code dedup:exact}), then MinHash LSH near-duplicate removal
  * ({@code dedup:minhash}), cheapest first so each step shrinks the next one's input.
  *
- * <p>Texts are read twice and shuffled once: a first pass turns each kept document into a narrow
- * fingerprint row (ids, keys, band keys, packed shingles); every decision is taken on those rows;
- * the decisions (row, reason, detail) are then joined back onto the documents and written by
- * {@link OutcomeWriter}. Rows are identified by {@code monotonically_increasing_id} over the
- * input scan, which is the same on both reads since a file scan's partitioning is deterministic.
+ * <p>Texts are read twice and never shuffled: a first pass turns each kept document into a
+ * fingerprint row (ids, keys, packed band keys, packed shingles; persisted); every decision is
+ * taken on those rows; the decisions (row, reason, detail) are then joined back onto the
+ * documents and written by {@link OutcomeWriter}. Rows are identified by
+ * {@code monotonically_increasing_id} over the input scan, which is the same on both reads since
+ * a file scan's partitioning is deterministic. These row numbers are also the graph's vertices.
+ *
+ * <p>Data flow, one shuffle per arrow that groups:
+ * <ol>
+ *   <li>URL: captures with a URL key, window per key (newest first), the rest are drops.</li>
+ *   <li>Exact: live rows grouped by the 128-bit key of their normalised text; per group the
+ *   survivor (minimum {@link SurvivorChoice#rankKey()}) and its band keys.</li>
+ *   <li>MinHash: the survivors' (band, key, row) rows grouped by (band, key) into candidate
+ *   edges ({@link CandidateEdges}), verified by exact Jaccard ({@link EdgeVerification}),
+ *   connected components on the executors ({@link ConnectedComponents}), then per component
+ *   the survivor by the same rank.</li>
+ * </ol>
  *
  * <p>Beside the kept documents and {@code _rejects/}, the stage writes {@code _clusters/}
- * (Parquet: kind {@code exact|minhash}, component_id, survivor, members, size) for audit, and
- * with {@link DedupOptions#writeEdges()} the verified edges under {@code _edges/}.
+ * (Parquet: kind {@code exact|minhash}, component_id = the survivor's input row number,
+ * survivor id, sorted member ids, size) for audit, and with {@link DedupOptions#writeEdges()}
+ * the verified edges (id_a, id_b, jaccard) under {@code _edges/}.
  */
 public final class DedupStage implements Stage {
   public static final String NAME = "dedup";
@@ -67,121 +84,130 @@ public final class DedupStage implements Stage {
     return NAME;
   }
 
-  /** Figures of the last {@link #run}: candidates, verified edges, component rounds. */
+  /** Figures of the last {@link #run}: candidates, verified edges, component rounds, clusters. */
   public DedupMetrics metrics() {
     return metrics;
   }
 
   @Override
   public StageCounts run(SparkSession spark, List<String> inputs, String outputDir) {
+    long started = System.nanoTime();
     Dataset<Row> docs = DocumentSources.read(spark, NAME, inputs, ExtractOptions.defaults())
         .withColumn("_row", monotonically_increasing_id());
     Dataset<Row> fingerprints = docs.filter(col("outcome").equalTo(DocumentSchema.KEPT))
         .select("_row", "id", "url", "warc_date", "text")
         .mapPartitions(new FingerprintRows(options.minHash()), Encoders.row(FingerprintRows.SCHEMA))
         .persist(StorageLevel.MEMORY_AND_DISK());
+    List<Dataset<?>> cached = new ArrayList<>(List.of(fingerprints));
     List<Dataset<Row>> drops = new ArrayList<>();
     List<Dataset<Row>> clusters = new ArrayList<>();
-    List<Dataset<?>> cached = new ArrayList<>(List.of(fingerprints));
     Dataset<Row> edgesToWrite = null;
     try {
-      Dataset<Row> remaining = fingerprints;
+      Dataset<Row> live = fingerprints.select(col("_row"), col("id"), col("url_key"), col("warc_date"),
+          col("exact_hi"), col("exact_lo"), col("band_keys"), options.survivor().rankKey().as("rank"));
       if (options.url()) {
-        Dataset<Row> urlDrops = urlDuplicates(fingerprints);
+        Dataset<Row> urlDrops = urlDuplicates(live).persist(StorageLevel.MEMORY_AND_DISK());
+        cached.add(urlDrops);
         drops.add(urlDrops);
-        remaining = remaining.join(urlDrops.select("_row"), "_row", "left_anti");
+        live = live.join(urlDrops.select("_row"), live.col("_row").equalTo(urlDrops.col("_row")), "left_anti");
       }
-      Dataset<Row> numbered = VertexNumbering.number(spark, remaining, options.survivor())
-          .persist(StorageLevel.MEMORY_AND_DISK());
-      cached.add(numbered);
-      Dataset<Row> live = numbered;
+      // Rows without text have no band keys and never join a duplicate group.
+      live = live.filter(col("exact_hi").isNotNull());
+      Dataset<Row> representatives = live.select("_row", "band_keys", "rank");
       if (options.exact()) {
-        Dataset<Row> grouped = exactGroups(numbered);
-        Dataset<Row> exactDrops = grouped.filter(col("vid").notEqual(col("keep_vid")))
-            .select(col("_row"), lit("dedup:exact").as("new_reason"), concat(lit("duplicate of "), col("keep_id")).as("new_detail"));
-        drops.add(exactDrops);
-        clusters.add(clusterRows(grouped, "exact", "keep_vid", "keep_id"));
-        live = numbered.join(exactDrops.select("_row"), "_row", "left_anti");
+        Dataset<Row> groups = live.groupBy("exact_hi", "exact_lo")
+            .agg(min("rank").as("best"), min_by(col("band_keys"), col("rank")).as("band_keys"), count(lit(1)).as("size"),
+                collect_list(struct(col("_row"), col("id"))).as("members"))
+            .drop("exact_hi", "exact_lo")
+            .persist(StorageLevel.MEMORY_AND_DISK());
+        cached.add(groups);
+        Dataset<Row> duplicates = groups.filter(col("size").gt(1));
+        drops.add(duplicates.select(col("best"), explode(col("members")).as("m"))
+            .filter(col("m._row").notEqual(col("best._row")))
+            .select(col("m._row").as("_row"), lit("dedup:exact").as("new_reason"),
+                concat(lit("duplicate of "), coalesce(col("best.id"), lit("?"))).as("new_detail")));
+        clusters.add(duplicates.select(lit("exact").as("kind"), col("best._row").as("component_id"), col("best.id").as("survivor"),
+            array_sort(transform(col("members"), m -> m.getField("id"))).as("members"), col("size")));
+        representatives = groups.select(col("best._row").as("_row"), col("band_keys"), col("best").as("rank"));
       }
       if (options.nearDuplicates()) {
-        Dataset<Row> vertices = live.filter(size(col("band_keys")).gt(0)).select("vid", "_row", "id", "band_keys", "shingles");
-        Dataset<Row> candidates = CandidateEdges.of(vertices).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> candidates = CandidateEdges.of(representatives).persist(StorageLevel.MEMORY_AND_DISK());
         cached.add(candidates);
         long candidateCount = candidates.count();
         Dataset<Row> edges = options.verify()
-            ? EdgeVerification.verified(candidates, vertices.select("vid", "shingles"), options.threshold())
-            : candidates.withColumn("jaccard", lit(null).cast(DataTypes.DoubleType));
+            ? EdgeVerification.verified(candidates, candidateCount, fingerprints.select("_row", "id", "shingles"), options.threshold())
+            : candidates.withColumn("jaccard", lit(null).cast("double"));
         edges = edges.persist(StorageLevel.MEMORY_AND_DISK());
         cached.add(edges);
         long edgeCount = edges.count();
         ConnectedComponents.Result cc = ConnectedComponents.of(edges.select("src", "dst"), options.maxIterations());
-        Dataset<Row> ids = vertices.select("vid", "_row", "id");
-        Dataset<Row> roots = ids.select(col("vid").as("root_vid"), col("id").as("root_id"));
-        Dataset<Row> members = cc.components().join(ids, col("vertex").equalTo(col("vid")))
-            .join(roots, col("component").equalTo(col("root_vid")))
+        Dataset<Row> members = cc.components()
+            .join(representatives.select("_row", "rank"), col("vertex").equalTo(col("_row")));
+        Dataset<Row> components = members.groupBy("component")
+            .agg(min("rank").as("best"), array_sort(collect_list("rank.id")).as("members"), count(lit(1)).as("size"))
             .persist(StorageLevel.MEMORY_AND_DISK());
-        cached.add(members);
-        drops.add(members.filter(col("vertex").notEqual(col("component")))
-            .select(col("_row"), lit("dedup:minhash").as("new_reason"), concat(lit("near-duplicate of "), col("root_id")).as("new_detail")));
-        clusters.add(clusterRows(members, "minhash", "component", "root_id"));
+        cached.add(components);
+        drops.add(members.join(components.select("component", "best"), "component")
+            .filter(col("vertex").notEqual(col("best._row")))
+            .select(col("vertex").as("_row"), lit("dedup:minhash").as("new_reason"),
+                concat(lit("near-duplicate of "), coalesce(col("best.id"), lit("?"))).as("new_detail")));
+        clusters.add(components.select(lit("minhash").as("kind"), col("best._row").as("component_id"), col("best.id").as("survivor"),
+            col("members"), col("size")));
         if (options.writeEdges()) {
-          Dataset<Row> a = ids.select(col("vid").as("a"), col("id").as("id_a"));
-          Dataset<Row> b = ids.select(col("vid").as("b"), col("id").as("id_b"));
-          edgesToWrite = edges.join(a, col("src").equalTo(col("a"))).join(b, col("dst").equalTo(col("b")))
-              .select("id_a", "id_b", "jaccard");
+          edgesToWrite = options.verify() ? edges.select("id_a", "id_b", "jaccard") : null;
         }
         metrics = new DedupMetrics(candidateCount, edgeCount, cc.iterations(), 0);
-        LOG.info("dedup: {} candidate edges, {} verified, components in {} rounds", candidateCount, edgeCount, cc.iterations());
+        LOG.info("dedup: {} candidate edges, {} verified, components in {} rounds ({} s so far)", candidateCount, edgeCount,
+            cc.iterations(), String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9));
       }
-      StageCounts counts = OutcomeWriter.write(spark, NAME, applyDrops(docs, drops), outputDir);
+      Dataset<Row> allDrops = drops.isEmpty() ? null
+          : drops.stream().reduce(Dataset::union).orElseThrow().persist(StorageLevel.MEMORY_AND_DISK());
+      if (allDrops != null) {
+        cached.add(allDrops);
+      }
+      StageCounts counts = OutcomeWriter.write(spark, NAME, applyDrops(docs, allDrops), outputDir);
       if (!clusters.isEmpty()) {
         Dataset<Row> all = clusters.stream().reduce(Dataset::union).orElseThrow();
         all.orderBy("kind", "component_id").write().mode(SaveMode.Overwrite).parquet(outputDir + "/" + CLUSTERS_DIR);
-        long components = spark.read().parquet(outputDir + "/" + CLUSTERS_DIR).filter(col("kind").equalTo("minhash")).count();
-        metrics = new DedupMetrics(metrics.candidateEdges(), metrics.verifiedEdges(), metrics.componentRounds(), components);
       }
       if (edgesToWrite != null) {
         edgesToWrite.write().mode(SaveMode.Overwrite).parquet(outputDir + "/" + EDGES_DIR);
       }
+      if (options.nearDuplicates()) {
+        long components = clusters.get(clusters.size() - 1).count();
+        metrics = new DedupMetrics(metrics.candidateEdges(), metrics.verifiedEdges(), metrics.componentRounds(), components);
+      }
+      LOG.info("dedup: done in {} s", String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9));
       return counts;
     } finally {
       cached.forEach(Dataset::unpersist);
     }
   }
 
-  /** Captures sharing a URL key beyond the newest one (ties: smallest id). */
-  private static Dataset<Row> urlDuplicates(Dataset<Row> fingerprints) {
+  /** Captures sharing a URL key beyond the newest one (ties: smallest id, then input row). */
+  private static Dataset<Row> urlDuplicates(Dataset<Row> live) {
     WindowSpec page = Window.partitionBy("url_key")
         .orderBy(col("warc_date").desc_nulls_last(), col("id").asc_nulls_last(), col("_row").asc());
-    return fingerprints.filter(col("url_key").isNotNull())
-        .withColumn("rank", row_number().over(page))
+    return live.filter(col("url_key").isNotNull()).select("_row", "id", "url_key", "warc_date")
+        .withColumn("rank_in_page", row_number().over(page))
         .withColumn("keep_id", first("id").over(page))
-        .filter(col("rank").gt(1))
+        .filter(col("rank_in_page").gt(1))
         .select(col("_row"), lit("dedup:url").as("new_reason"), concat(lit("same URL as "), coalesce(col("keep_id"), lit("?"))).as("new_detail"));
   }
 
-  /** Non-empty documents with their exact group's survivor (smallest vertex number). */
-  private static Dataset<Row> exactGroups(Dataset<Row> numbered) {
-    WindowSpec group = Window.partitionBy("exact_hi", "exact_lo").orderBy("vid");
-    return numbered.filter(col("exact_hi").isNotNull())
-        .withColumn("keep_vid", first("vid").over(group))
-        .withColumn("keep_id", first("id").over(group));
-  }
-
-  /** One audit row per group of two or more: kind, component_id, survivor, members (sorted ids), size. */
-  private static Dataset<Row> clusterRows(Dataset<Row> rows, String kind, String groupColumn, String survivorColumn) {
-    return rows.groupBy(col(groupColumn).as("component_id"))
-        .agg(first(survivorColumn).as("survivor"), array_sort(collect_list("id")).as("members"), count(lit(1)).as("size"))
-        .filter(col("size").gt(1))
-        .select(lit(kind).as("kind"), col("component_id"), col("survivor"), col("members"), col("size"));
-  }
-
-  private static Dataset<Row> applyDrops(Dataset<Row> docs, List<Dataset<Row>> drops) {
-    if (drops.isEmpty()) {
+  /**
+   * The documents with the drop decisions applied. The decisions are few (a row number and two
+   * short strings per dropped document); up to {@link DedupOptions#broadcastDropsUpTo()} of
+   * them are broadcast, so the documents are joined in place, without shuffling their texts;
+   * beyond that, an ordinary shuffle join keeps the driver out of it.
+   */
+  private Dataset<Row> applyDrops(Dataset<Row> docs, Dataset<Row> drops) {
+    if (drops == null) {
       return docs.drop("_row");
     }
-    Dataset<Row> all = drops.stream().reduce(Dataset::union).orElseThrow();
-    Dataset<Row> joined = docs.join(all, "_row", "left");
+    long n = drops.count();
+    Dataset<Row> decisions = n <= options.broadcastDropsUpTo() ? broadcast(drops) : drops;
+    Dataset<Row> joined = docs.join(decisions, "_row", "left");
     List<Column> columns = new ArrayList<>();
     for (String name : DocumentSchema.OUTCOME.fieldNames()) {
       Column c = switch (name) {

@@ -1,5 +1,6 @@
 package org.curate.jobs.dedup;
 
+import java.nio.ByteBuffer;
 import java.util.Iterator;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
@@ -15,7 +16,9 @@ import org.curate.dedup.UrlKey;
 /**
  * Document rows {@code (_row, id, url, warc_date, text)} → the narrow fingerprint rows every
  * later dedup step works on, so that the texts are read once and never shuffled. One
- * {@link Fingerprinter} per partition (it reuses buffers).
+ * {@link Fingerprinter} per partition (it reuses buffers). Band keys and shingles are packed
+ * into binary columns (big-endian longs and ints): flat bytes in Spark's rows, no per-value
+ * boxing on the way in or out.
  */
 final class FingerprintRows implements MapPartitionsFunction<Row, Row> {
   private static final long serialVersionUID = 1L;
@@ -28,7 +31,7 @@ final class FingerprintRows implements MapPartitionsFunction<Row, Row> {
       .add("length", DataTypes.IntegerType, false)
       .add("exact_hi", DataTypes.LongType, true)
       .add("exact_lo", DataTypes.LongType, true)
-      .add("band_keys", DataTypes.createArrayType(DataTypes.LongType, false), false)
+      .add("band_keys", DataTypes.BinaryType, false)
       .add("shingles", DataTypes.BinaryType, false);
 
   private final MinHashParams params;
@@ -51,15 +54,18 @@ final class FingerprintRows implements MapPartitionsFunction<Row, Row> {
       public Row next() {
         Row r = rows.next();
         Fingerprint f = fingerprinter.fingerprint(r.getString(4));
-        long[] keys = f.bandKeys();
-        Long[] boxed = new Long[keys.length];
-        for (int i = 0; i < keys.length; i++) {
-          boxed[i] = keys[i];
-        }
         return RowFactory.create(r.getLong(0), r.getString(1), urlKey.of(r.getString(2)), r.get(3),
             f.normalizedLength(), f.empty() ? null : f.exactHigh(), f.empty() ? null : f.exactLow(),
-            scala.jdk.javaapi.CollectionConverters.asScala(java.util.Arrays.asList(boxed)).toSeq(), CompactShingles.pack(f.shingles()));
+            packLongs(f.bandKeys()), CompactShingles.pack(f.shingles()));
       }
     };
+  }
+
+  static byte[] packLongs(long[] values) {
+    ByteBuffer out = ByteBuffer.allocate(values.length * 8);
+    for (long v : values) {
+      out.putLong(v);
+    }
+    return out.array();
   }
 }

@@ -1,13 +1,16 @@
 package org.curate.jobs.dedup;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.negate;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.unix_micros;
 
 import org.apache.spark.sql.Column;
 
 /**
  * Which member of a duplicate group is kept. Each choice is a total order on documents (ties
- * broken by id, then by input position), so the survivor never depends on partitioning or
- * timing: two runs over the same input keep the same documents.
+ * broken by id, then by input row), so the survivor never depends on partitioning or timing: two
+ * runs over the same input keep the same documents.
  */
 public enum SurvivorChoice {
   /** Smallest document id: stable and needs no other column (the default). */
@@ -17,12 +20,22 @@ public enum SurvivorChoice {
   /** Latest crawl date (documents without one come last). */
   NEWEST;
 
-  /** Sort columns over the fingerprint table, preferred survivor first. */
-  Column[] order() {
+  /**
+   * A struct over the fingerprint columns ({@code _row}, {@code id}, {@code length},
+   * {@code warc_date}) whose minimum is the preferred survivor; it ends with fields {@code id}
+   * and {@code _row}, which callers read back from the minimum. Every leading field is non-null,
+   * so Spark's struct order (nulls first) never decides by a missing value.
+   */
+  Column rankKey() {
+    Column idMissing = col("id").isNull().as("id_missing");
+    Column id = col("id").as("id");
+    Column row = col("_row").as("_row");
     return switch (this) {
-      case LOWEST_ID -> new Column[] {col("id").asc_nulls_last(), col("_row").asc()};
-      case LONGEST_TEXT -> new Column[] {col("length").desc(), col("id").asc_nulls_last(), col("_row").asc()};
-      case NEWEST -> new Column[] {col("warc_date").desc_nulls_last(), col("id").asc_nulls_last(), col("_row").asc()};
+      case LOWEST_ID -> struct(idMissing, id, row);
+      case LONGEST_TEXT -> struct(negate(col("length")).as("neg_length"), idMissing, id, row);
+      case NEWEST -> struct(col("warc_date").isNull().as("date_missing"),
+          org.apache.spark.sql.functions.coalesce(negate(unix_micros(col("warc_date"))), org.apache.spark.sql.functions.lit(0L)).as("neg_date"),
+          idMissing, id, row);
     };
   }
 

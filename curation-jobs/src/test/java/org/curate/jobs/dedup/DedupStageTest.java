@@ -110,7 +110,7 @@ class DedupStageTest {
     SparkSession spark = SparkTestSupport.spark();
     Path input = writeInput(spark, tmp);
     DedupOptions longest = new DedupOptions(DedupOptions.DEFAULTS.minHash(), 0.8, true, SurvivorChoice.LONGEST_TEXT,
-        true, true, true, 40, false);
+        true, true, true, 40, false, DedupOptions.DEFAULTS.broadcastDropsUpTo());
     new DedupStage(longest).run(spark, List.of(input.toString()), tmp.resolve("one").toString());
     new DedupStage(longest).run(spark, List.of(input.toString()), tmp.resolve("two").toString());
 

@@ -33,6 +33,7 @@ import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 import org.curate.dedup.Jaccard;
+import org.curate.dedup.MinHashParams;
 import org.curate.dedup.ShingleHasher;
 import org.curate.dedup.TextNormalizer;
 import org.curate.dedup.truth.DedupEvaluation;
@@ -86,26 +87,49 @@ public final class DedupBenchmark {
     SparkSession spark = spark("bench-ours");
     HeapSampler heap = HeapSampler.start();
     Path out = dir.resolve("out-ours");
-    DedupStage stage = new DedupStage(DedupOptions.DEFAULTS.withWriteEdges(true));
+    DedupOptions options = DedupOptions.DEFAULTS.withWriteEdges(true);
+    if (System.getProperty("dedup.bands") != null) { // experiments: -Ddedup.bands=B -Ddedup.rows=R
+      MinHashParams d = options.minHash();
+      options = options.withMinHash(new MinHashParams(d.ngram(), Integer.getInteger("dedup.bands"), Integer.getInteger("dedup.rows"), d.seed()));
+    }
+    System.out.println("ours: " + options.minHash());
+    DedupStage stage = new DedupStage(options);
     long start = System.nanoTime();
+    long cpuStart = processCpuNanos();
     StageCounts counts = stage.run(spark, List.of(dir.resolve("docs.jsonl").toString()), out.toString());
     double seconds = (System.nanoTime() - start) / 1e9;
+    double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
     long peakHeap = heap.stop();
     System.out.println("ours: " + counts + " " + stage.metrics());
 
     Map<String, String> clusterOf = new HashMap<>();
     UnionFind uf = new UnionFind();
+    // Exact groups by survivor: an exact copy has the same shingle set as its survivor, so every
+    // verified edge of the survivor holds, with the same Jaccard, for each of its copies.
+    Map<String, List<String>> exactCopies = new HashMap<>();
+    List<String[]> pairs = new ArrayList<>();
     for (Row r : spark.read().parquet(out.resolve(DedupStage.CLUSTERS_DIR).toString()).collectAsList()) {
       List<String> members = r.getList(3);
       members.forEach(m -> uf.union(members.get(0), m));
+      if (r.getString(0).equals("exact")) {
+        exactCopies.put(r.getString(2), members);
+        for (int i = 0; i < members.size(); i++) {
+          for (int k = i + 1; k < members.size(); k++) {
+            pairs.add(new String[] {members.get(i), members.get(k)});
+          }
+        }
+      }
     }
     uf.parents().keySet().forEach(id -> clusterOf.put(id, uf.find(id)));
-    List<String[]> pairs = new ArrayList<>();
     for (Row r : spark.read().parquet(out.resolve(DedupStage.EDGES_DIR).toString()).collectAsList()) {
-      pairs.add(new String[] {r.getString(0), r.getString(1)});
+      for (String a : exactCopies.getOrDefault(r.getString(0), List.of(r.getString(0)))) {
+        for (String b : exactCopies.getOrDefault(r.getString(1), List.of(r.getString(1)))) {
+          pairs.add(new String[] {a, b});
+        }
+      }
     }
     Evaluation e = evaluate(dir, pairs, clusterOf);
-    writeResult(dir, "ours", seconds, peakHeap, stage.metrics().candidateEdges(), e,
+    writeResult(dir, "ours", seconds, cpuSeconds, peakHeap, stage.metrics().candidateEdges(), e,
         "verified_edges=" + stage.metrics().verifiedEdges() + " cc_rounds=" + stage.metrics().componentRounds()
             + " dropped=" + counts.dropped());
     spark.stop();
@@ -115,6 +139,7 @@ public final class DedupBenchmark {
     SparkSession spark = spark("bench-mllib");
     HeapSampler heap = HeapSampler.start();
     long start = System.nanoTime();
+    long cpuStart = processCpuNanos();
     TextNormalizer normalizer = new TextNormalizer();
     // Same definition of similarity as ours: our normaliser, whitespace words, word 5-grams.
     UserDefinedFunction normalize = udf((UDF1<String, String>) normalizer::normalize, DataTypes.StringType);
@@ -129,6 +154,7 @@ public final class DedupBenchmark {
         .select(col("datasetA.id").as("a"), col("datasetB.id").as("b"), col("distance"))
         .filter(col("a").lt(col("b"))).collectAsList();
     double seconds = (System.nanoTime() - start) / 1e9;
+    double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
     long peakHeap = heap.stop();
     // Candidates: the pairs approxSimilarityJoin compares (same (table, hash) bucket), counted
     // after the timed run, as its own join does before computing distances.
@@ -145,7 +171,7 @@ public final class DedupBenchmark {
     Map<String, String> clusterOf = new HashMap<>();
     uf.parents().keySet().forEach(id -> clusterOf.put(id, uf.find(id)));
     Evaluation e = evaluate(dir, pairs, clusterOf);
-    writeResult(dir, "mllib", seconds, peakHeap, candidates, e, "output_pairs=" + joined.size());
+    writeResult(dir, "mllib", seconds, cpuSeconds, peakHeap, candidates, e, "output_pairs=" + joined.size());
     spark.stop();
   }
 
@@ -191,11 +217,16 @@ public final class DedupBenchmark {
     return new Evaluation(eval.pairs(pairs), closureEval.clusters(clusterOf), truthRemovals, predictedRemovals);
   }
 
-  private static void writeResult(Path dir, String name, double seconds, long peakHeap, long candidates, Evaluation e,
+  /** CPU time of this whole JVM (all threads: tasks, GC, JIT): unlike wall time, not inflated by other load on the machine. */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+  }
+
+  private static void writeResult(Path dir, String name, double seconds, double cpuSeconds, long peakHeap, long candidates, Evaluation e,
       String extra) throws IOException {
     String line = String.format(Locale.ROOT,
-        "%s\twall_s=%.1f\tpeak_heap_mb=%d\tcandidates=%d\tpair_P=%.4f\tpair_R=%.4f\tpairs=%d\tcluster_P=%.4f\tcluster_R=%.4f\tremovals=%d(truth %d)\t%s\tpair_recall_bins=%s",
-        name, seconds, peakHeap >> 20, candidates, e.pairs().precision(), e.pairs().recall(), e.pairs().predictedPairs(),
+        "%s\twall_s=%.1f\tcpu_s=%.1f\tpeak_heap_mb=%d\tcandidates=%d\tpair_P=%.4f\tpair_R=%.4f\tpairs=%d\tcluster_P=%.4f\tcluster_R=%.4f\tremovals=%d(truth %d)\t%s\tpair_recall_bins=%s",
+        name, seconds, cpuSeconds, peakHeap >> 20, candidates, e.pairs().precision(), e.pairs().recall(), e.pairs().predictedPairs(),
         e.clusters().precision(), e.clusters().recall(), e.predictedRemovals(), e.truthRemovals(), extra, e.pairs().recallByBin());
     System.out.println(line);
     Files.writeString(dir.resolve("result-" + name + ".tsv"), line + "\n");
@@ -203,6 +234,7 @@ public final class DedupBenchmark {
 
   private static void report(Path dir) throws IOException {
     Map<String, Double> wall = new HashMap<>();
+    Map<String, Double> cpu = new HashMap<>();
     for (String name : List.of("ours", "mllib")) {
       String line = Files.readString(dir.resolve("result-" + name + ".tsv")).trim();
       System.out.println(line + "\tmax_rss_mb=" + maxRssMb(dir.resolve("time-" + name + ".txt")));
@@ -210,9 +242,14 @@ public final class DedupBenchmark {
         if (f.startsWith("wall_s=")) {
           wall.put(name, Double.parseDouble(f.substring(7)));
         }
+        if (f.startsWith("cpu_s=")) {
+          cpu.put(name, Double.parseDouble(f.substring(6)));
+        }
       }
     }
-    System.out.printf(Locale.ROOT, "speed ratio (MLlib wall / ours wall): %.2fx%n", wall.get("mllib") / wall.get("ours"));
+    System.out.printf(Locale.ROOT, "speed ratio (MLlib wall / ours wall): %.2fx; CPU ratio (MLlib cpu / ours cpu): %.2fx%n",
+        wall.get("mllib") / wall.get("ours"), cpu.get("mllib") / cpu.get("ours"));
+    System.out.println("load average now: " + Files.readString(Path.of("/proc/loadavg")).trim());
   }
 
   private static long maxRssMb(Path timeFile) throws IOException {
