@@ -12,6 +12,7 @@ import org.curate.jobs.cli.RunCommand;
 import org.curate.jobs.cli.TokenizeCommand;
 import org.curate.jobs.cli.TrainTokenizerCommand;
 import org.curate.jobs.cli.VerifyShardsCommand;
+import org.curate.jobs.dedup.DedupCommand;
 import org.curate.jobs.io.InputResolver;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,9 +22,9 @@ import picocli.CommandLine.Command;
  * org.curate.jobs.Curate curation-jobs.jar <command> ...}.
  */
 @Command(name = "curate", mixinStandardHelpOptions = true, version = "curate 0.1.0-SNAPSHOT",
-    subcommands = {RunCommand.class, ExtractCommand.class, FilterCommand.class, DecontaminateCommand.class,
-        TrainTokenizerCommand.class, TokenizeCommand.class, VerifyShardsCommand.class, TrainClassifierCommand.class,
-        ExportCommand.class, ReportCommand.class, ConfigCommand.class},
+    subcommands = {RunCommand.class, ExtractCommand.class, FilterCommand.class, DedupCommand.class,
+        DecontaminateCommand.class, TrainTokenizerCommand.class, TokenizeCommand.class, VerifyShardsCommand.class,
+        TrainClassifierCommand.class, ExportCommand.class, ReportCommand.class, ConfigCommand.class},
     description = {
         "Curate web crawls into clean pretraining data on Apache Spark.",
         "Every stage writes Parquet, _stats.json (in/out/dropped/failed by reason) and _rejects/.",

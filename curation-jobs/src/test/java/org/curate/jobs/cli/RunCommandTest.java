@@ -28,7 +28,7 @@ class RunCommandTest {
     JsonNode manifest = new ObjectMapper().readTree(out.resolve("input/manifest.json").toFile());
     JsonNode report = new ObjectMapper().readTree(out.resolve("report/stats.json").toFile());
     assertThat(report.get("stages")).extracting(s -> s.get("name").asText())
-        .containsExactly("extract", "filter", "decontaminate", "train-tokenizer", "tokenize");
+        .containsExactly("extract", "filter", "dedup", "decontaminate", "train-tokenizer", "tokenize");
     assertThat(Files.readString(out.resolve("report/index.html"))).contains("extract").contains("warc:revisit");
 
     JsonNode extract = StageOutput.assertConserved(out.resolve("extract"));
@@ -69,13 +69,22 @@ class RunCommandTest {
         .doesNotContainPattern("\\b(?:\\d[ -]?){13,19}\\b");
     // Decontamination: exactly the pages that quote a demo benchmark question (whitespace
     // collapsed, case ignored) are dropped under the benchmark's reason, and the stages chain.
+    // Dedup: the sample's planted copies go, and the stages chain.
+    JsonNode dedup = StageOutput.assertConserved(out.resolve("dedup"));
+    assertThat(dedup.get("in")).isEqualTo(filter.get("out"));
+    assertThat(StageOutput.sum(dedup.get("dropped"))).isPositive();
+    assertThat(out.resolve("dedup/_clusters")).isDirectory();
+    List<String> deduped = SparkTestSupport.spark().read().parquet(out.resolve("dedup").toString())
+        .select("text").as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+    assertThat(new java.util.HashSet<>(deduped)).hasSameSizeAs(deduped);
+
     JsonNode decontam = StageOutput.assertConserved(out.resolve("decontaminate"));
-    assertThat(decontam.get("in")).isEqualTo(filter.get("out"));
+    assertThat(decontam.get("in")).isEqualTo(dedup.get("out"));
     List<String> questions = new java.util.ArrayList<>();
     for (String line : Files.readAllLines(out.resolve("input/benchmarks/demo_qa.jsonl"))) {
       questions.add(normalized(new ObjectMapper().readTree(line).get("question").asText()));
     }
-    long quoting = texts.stream().map(RunCommandTest::normalized).filter(t -> questions.stream().anyMatch(t::contains)).count();
+    long quoting = deduped.stream().map(RunCommandTest::normalized).filter(t -> questions.stream().anyMatch(t::contains)).count();
     assertThat(quoting).isPositive().isLessThanOrEqualTo(manifest.get("contaminatedPages").asInt());
     assertThat(decontam.get("dropped").get("decontam:demo_qa").asLong()).isEqualTo(quoting);
 

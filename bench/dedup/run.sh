@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Generates a corpus (once), then runs our dedup and MLlib MinHashLSH in separate local[2] JVMs
+# under GNU time (peak RSS), then prints both result lines and the speed ratio.
+#   bench/dedup/run.sh [DOCS=20000] [SEED=42] [DIR=/tmp/dedup-bench-DOCS-SEED] [HEAP=8g]
+set -euo pipefail
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$HERE/../.." && pwd)"
+DOCS="${1:-20000}"; SEED="${2:-42}"; DIR="${3:-/tmp/dedup-bench-$DOCS-$SEED}"; HEAP="${4:-8g}"
+JAR="$ROOT/curation-jobs/target/curation-jobs-0.1.0-SNAPSHOT.jar"
+[[ -f "$JAR" ]] || (cd "$ROOT" && mvn -B -q -o -DskipTests package -pl dedup,curation-jobs -am)
+(cd "$HERE" && mvn -B -q -o compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt)
+CP="$HERE/target/classes:$(cat "$HERE/target/cp.txt")"
+OPTS="$(cat "$ROOT/curation-jobs/target/classes/org/curate/jobs/spark-jvm-options.txt") -Xmx$HEAP -Dlog4j2.configurationFile=$ROOT/conf/log4j2.properties"
+export SPARK_LOCAL_IP=127.0.0.1
+mkdir -p "$DIR"
+# shellcheck disable=SC2086
+java $OPTS -cp "$CP" org.curate.bench.dedup.DedupBenchmark gen "$DIR" "$DOCS" "$SEED"
+for mode in ours mllib; do
+  # shellcheck disable=SC2086
+  /usr/bin/time -v -o "$DIR/time-$mode.txt" java $OPTS -cp "$CP" org.curate.bench.dedup.DedupBenchmark "$mode" "$DIR"
+done
+# shellcheck disable=SC2086
+java -cp "$CP" org.curate.bench.dedup.DedupBenchmark report "$DIR"

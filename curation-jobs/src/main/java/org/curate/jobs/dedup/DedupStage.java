@@ -1,0 +1,223 @@
+package org.curate.jobs.dedup;
+
+import static org.apache.spark.sql.functions.array_sort;
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.min_by;
+import static org.apache.spark.sql.functions.monotonically_increasing_id;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.transform;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.storage.StorageLevel;
+import org.curate.core.StageCounts;
+import org.curate.extract.ExtractOptions;
+import org.curate.jobs.spark.DocumentSchema;
+import org.curate.jobs.spark.DocumentSources;
+import org.curate.jobs.spark.OutcomeWriter;
+import org.curate.jobs.spark.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The dedup stage: URL dedup (keep the newest capture of a page, {@code dedup:url}), exact dedup
+ * of normalised text ({@code dedup:exact}), then MinHash LSH near-duplicate removal
+ * ({@code dedup:minhash}), cheapest first so each step shrinks the next one's input.
+ *
+ * <p>Texts are read twice and never shuffled: a first pass turns each kept document into a
+ * fingerprint row (ids, keys, packed band keys, packed shingles; persisted); every decision is
+ * taken on those rows; the decisions (row, reason, detail) are then joined back onto the
+ * documents and written by {@link OutcomeWriter}. Rows are identified by
+ * {@code monotonically_increasing_id} over the input scan, which is the same on both reads since
+ * a file scan's partitioning is deterministic. These row numbers are also the graph's vertices.
+ *
+ * <p>Data flow, one shuffle per arrow that groups:
+ * <ol>
+ *   <li>URL: captures with a URL key, window per key (newest first), the rest are drops.</li>
+ *   <li>Exact: live rows grouped by the 128-bit key of their normalised text; per group the
+ *   survivor (minimum {@link SurvivorChoice#rankKey()}) and its band keys.</li>
+ *   <li>MinHash: the survivors' (band, key, row) rows grouped by (band, key) into candidate
+ *   edges ({@link CandidateEdges}), verified by exact Jaccard ({@link EdgeVerification}),
+ *   connected components on the executors ({@link ConnectedComponents}), then per component
+ *   the survivor by the same rank.</li>
+ * </ol>
+ *
+ * <p>Beside the kept documents and {@code _rejects/}, the stage writes {@code _clusters/}
+ * (Parquet: kind {@code exact|minhash}, component_id = the survivor's input row number,
+ * survivor id, sorted member ids, size) for audit, and with {@link DedupOptions#writeEdges()}
+ * the verified edges (id_a, id_b, jaccard) under {@code _edges/}.
+ */
+public final class DedupStage implements Stage {
+  public static final String NAME = "dedup";
+  public static final String CLUSTERS_DIR = "_clusters";
+  public static final String EDGES_DIR = "_edges";
+  private static final Logger LOG = LoggerFactory.getLogger(DedupStage.class);
+
+  private final DedupOptions options;
+  private DedupMetrics metrics = DedupMetrics.NONE;
+
+  public DedupStage(DedupOptions options) {
+    this.options = options;
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  /** Figures of the last {@link #run}: candidates, verified edges, component rounds, clusters. */
+  public DedupMetrics metrics() {
+    return metrics;
+  }
+
+  @Override
+  public StageCounts run(SparkSession spark, List<String> inputs, String outputDir) {
+    long started = System.nanoTime();
+    Dataset<Row> docs = DocumentSources.read(spark, NAME, inputs, ExtractOptions.defaults())
+        .withColumn("_row", monotonically_increasing_id());
+    Dataset<Row> fingerprints = docs.filter(col("outcome").equalTo(DocumentSchema.KEPT))
+        .select("_row", "id", "url", "warc_date", "text")
+        .mapPartitions(new FingerprintRows(options.minHash()), Encoders.row(FingerprintRows.SCHEMA))
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    List<Dataset<?>> cached = new ArrayList<>(List.of(fingerprints));
+    List<Dataset<Row>> drops = new ArrayList<>();
+    List<Dataset<Row>> clusters = new ArrayList<>();
+    Dataset<Row> edgesToWrite = null;
+    try {
+      Dataset<Row> live = fingerprints.select(col("_row"), col("id"), col("url_key"), col("warc_date"),
+          col("exact_hi"), col("exact_lo"), col("band_keys"), options.survivor().rankKey().as("rank"));
+      if (options.url()) {
+        Dataset<Row> urlDrops = urlDuplicates(live).persist(StorageLevel.MEMORY_AND_DISK());
+        cached.add(urlDrops);
+        drops.add(urlDrops);
+        live = live.join(urlDrops.select("_row"), live.col("_row").equalTo(urlDrops.col("_row")), "left_anti");
+      }
+      // Rows without text have no band keys and never join a duplicate group.
+      live = live.filter(col("exact_hi").isNotNull());
+      Dataset<Row> representatives = live.select("_row", "band_keys", "rank");
+      if (options.exact()) {
+        Dataset<Row> groups = live.groupBy("exact_hi", "exact_lo")
+            .agg(min("rank").as("best"), min_by(col("band_keys"), col("rank")).as("band_keys"), count(lit(1)).as("size"),
+                collect_list(struct(col("_row"), col("id"))).as("members"))
+            .drop("exact_hi", "exact_lo")
+            .persist(StorageLevel.MEMORY_AND_DISK());
+        cached.add(groups);
+        Dataset<Row> duplicates = groups.filter(col("size").gt(1));
+        drops.add(duplicates.select(col("best"), explode(col("members")).as("m"))
+            .filter(col("m._row").notEqual(col("best._row")))
+            .select(col("m._row").as("_row"), lit("dedup:exact").as("new_reason"),
+                concat(lit("duplicate of "), coalesce(col("best.id"), lit("?"))).as("new_detail")));
+        clusters.add(duplicates.select(lit("exact").as("kind"), col("best._row").as("component_id"), col("best.id").as("survivor"),
+            array_sort(transform(col("members"), m -> m.getField("id"))).as("members"), col("size")));
+        representatives = groups.select(col("best._row").as("_row"), col("band_keys"), col("best").as("rank"));
+      }
+      if (options.nearDuplicates()) {
+        Dataset<Row> candidates = CandidateEdges.of(representatives).persist(StorageLevel.MEMORY_AND_DISK());
+        cached.add(candidates);
+        long candidateCount = candidates.count();
+        Dataset<Row> edges = options.verify()
+            ? EdgeVerification.verified(candidates, candidateCount, fingerprints.select("_row", "id", "shingles"), options.threshold())
+            : candidates.withColumn("jaccard", lit(null).cast("double"));
+        edges = edges.persist(StorageLevel.MEMORY_AND_DISK());
+        cached.add(edges);
+        long edgeCount = edges.count();
+        ConnectedComponents.Result cc = ConnectedComponents.of(edges.select("src", "dst"), options.maxIterations());
+        Dataset<Row> members = cc.components()
+            .join(representatives.select("_row", "rank"), col("vertex").equalTo(col("_row")));
+        Dataset<Row> components = members.groupBy("component")
+            .agg(min("rank").as("best"), array_sort(collect_list("rank.id")).as("members"), count(lit(1)).as("size"))
+            .persist(StorageLevel.MEMORY_AND_DISK());
+        cached.add(components);
+        drops.add(members.join(components.select("component", "best"), "component")
+            .filter(col("vertex").notEqual(col("best._row")))
+            .select(col("vertex").as("_row"), lit("dedup:minhash").as("new_reason"),
+                concat(lit("near-duplicate of "), coalesce(col("best.id"), lit("?"))).as("new_detail")));
+        clusters.add(components.select(lit("minhash").as("kind"), col("best._row").as("component_id"), col("best.id").as("survivor"),
+            col("members"), col("size")));
+        if (options.writeEdges()) {
+          edgesToWrite = options.verify() ? edges.select("id_a", "id_b", "jaccard") : null;
+        }
+        metrics = new DedupMetrics(candidateCount, edgeCount, cc.iterations(), 0);
+        LOG.info("dedup: {} candidate edges, {} verified, components in {} rounds ({} s so far)", candidateCount, edgeCount,
+            cc.iterations(), String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9));
+      }
+      Dataset<Row> allDrops = drops.isEmpty() ? null
+          : drops.stream().reduce(Dataset::union).orElseThrow().persist(StorageLevel.MEMORY_AND_DISK());
+      if (allDrops != null) {
+        cached.add(allDrops);
+      }
+      StageCounts counts = OutcomeWriter.write(spark, NAME, applyDrops(docs, allDrops), outputDir);
+      if (!clusters.isEmpty()) {
+        Dataset<Row> all = clusters.stream().reduce(Dataset::union).orElseThrow();
+        all.orderBy("kind", "component_id").write().mode(SaveMode.Overwrite).parquet(outputDir + "/" + CLUSTERS_DIR);
+      }
+      if (edgesToWrite != null) {
+        edgesToWrite.write().mode(SaveMode.Overwrite).parquet(outputDir + "/" + EDGES_DIR);
+      }
+      if (options.nearDuplicates()) {
+        long components = clusters.get(clusters.size() - 1).count();
+        metrics = new DedupMetrics(metrics.candidateEdges(), metrics.verifiedEdges(), metrics.componentRounds(), components);
+      }
+      LOG.info("dedup: done in {} s", String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9));
+      return counts;
+    } finally {
+      cached.forEach(Dataset::unpersist);
+    }
+  }
+
+  /** Captures sharing a URL key beyond the newest one (ties: smallest id, then input row). */
+  private static Dataset<Row> urlDuplicates(Dataset<Row> live) {
+    WindowSpec page = Window.partitionBy("url_key")
+        .orderBy(col("warc_date").desc_nulls_last(), col("id").asc_nulls_last(), col("_row").asc());
+    return live.filter(col("url_key").isNotNull()).select("_row", "id", "url_key", "warc_date")
+        .withColumn("rank_in_page", row_number().over(page))
+        .withColumn("keep_id", first("id").over(page))
+        .filter(col("rank_in_page").gt(1))
+        .select(col("_row"), lit("dedup:url").as("new_reason"), concat(lit("same URL as "), coalesce(col("keep_id"), lit("?"))).as("new_detail"));
+  }
+
+  /**
+   * The documents with the drop decisions applied. The decisions are few (a row number and two
+   * short strings per dropped document); up to {@link DedupOptions#broadcastDropsUpTo()} of
+   * them are broadcast, so the documents are joined in place, without shuffling their texts;
+   * beyond that, an ordinary shuffle join keeps the driver out of it.
+   */
+  private Dataset<Row> applyDrops(Dataset<Row> docs, Dataset<Row> drops) {
+    if (drops == null) {
+      return docs.drop("_row");
+    }
+    long n = drops.count();
+    Dataset<Row> decisions = n <= options.broadcastDropsUpTo() ? broadcast(drops) : drops;
+    Dataset<Row> joined = docs.join(decisions, "_row", "left");
+    List<Column> columns = new ArrayList<>();
+    for (String name : DocumentSchema.OUTCOME.fieldNames()) {
+      Column c = switch (name) {
+        case "outcome" -> when(col("new_reason").isNotNull(), lit(DocumentSchema.DROPPED)).otherwise(col("outcome"));
+        case "reason" -> coalesce(col("new_reason"), col("reason"));
+        case "detail" -> when(col("new_reason").isNotNull(), col("new_detail")).otherwise(col("detail"));
+        default -> col(name);
+      };
+      columns.add(c.as(name));
+    }
+    return joined.select(columns.toArray(Column[]::new));
+  }
+}

@@ -1,0 +1,28 @@
+package org.curate.dedup.truth;
+
+/** A JSON string literal for a Java string (the generator writes JSONL without a JSON library). */
+final class JsonText {
+  private JsonText() {}
+
+  static String quote(String s) {
+    StringBuilder out = new StringBuilder(s.length() + 16).append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        default -> {
+          if (c < 0x20) {
+            out.append(String.format("\\u%04x", (int) c));
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    return out.append('"').toString();
+  }
+}
