@@ -69,8 +69,9 @@ public final class ConfigCommand implements Callable<Integer> {
         Object initial = o.defaultValue() != null ? o.defaultValue() : o.initialValue();
         String value = o.arity().max() == 0 ? "false" : initial == null ? "" : String.valueOf(initial);
         String description = String.join(" ", o.description()).replace("${DEFAULT-VALUE}", value);
-        out.append("    # ").append(option.substring(2).replace('-', '_')).append(": ").append(value)
-            .append("    # ").append(description).append('\n');
+        // A required key is written out (with its placeholder), the others commented with their defaults.
+        out.append(o.required() ? "    " : "    # ").append(option.substring(2).replace('-', '_')).append(": ")
+            .append(o.required() ? o.paramLabel() : value).append("    # ").append(description).append('\n');
       }
     });
     return out.toString();

@@ -40,7 +40,7 @@ import picocli.CommandLine.Spec;
     description = {
         "Run a pipeline: the stages of --config in order, each reading the previous stage's output.",
         "",
-        "Without --config, the built-in sample pipeline (conf/sample-pipeline.yaml: extract, filter). Without input (neither --input nor 'input:' in the config), runs on the built-in sample crawl: a WARC file the project generates deterministically into OUTPUT/input/ (multilingual pages, boilerplate, duplicates, PII, profanity, benchmark questions, non-HTML and broken records).",
+        "Without --config: on the built-in sample, conf/sample-pipeline.yaml (extract, filter, dedup, decontaminate, train-tokenizer, tokenize); with --input, conf/default-pipeline.yaml (extract, filter). Without input (neither --input nor 'input:' in the config), runs on the built-in sample crawl: a WARC file the project generates deterministically into OUTPUT/input/ (multilingual pages, boilerplate, duplicates, PII, profanity, benchmark questions, non-HTML and broken records).",
         "",
         "The config is checked before any Spark work (unknown key, wrong type, missing file: an error naming the file, line and key). Each stage writes into OUTPUT/_tmp/<stage>/ and is renamed to OUTPUT/<stage>/ with a _manifest.json when complete; a re-run skips every stage whose manifest matches its settings and inputs (--force STAGE redoes one).",
         "",
@@ -50,6 +50,7 @@ public final class RunCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
   static final String DEFAULT_OUTPUT = "out/demo";
   static final String SAMPLE_PIPELINE = "/org/curate/jobs/pipeline/sample-pipeline.yaml";
+  static final String DEFAULT_PIPELINE = "/org/curate/jobs/pipeline/default-pipeline.yaml";
   static final String DEMO_FILTERS = "/org/curate/jobs/filter/demo-filters.yaml";
 
   @Spec CommandLine.Model.CommandSpec spec;
@@ -65,7 +66,8 @@ public final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PipelineConfig pipeline = config != null ? PipelineConfig.load(config) : builtInSamplePipeline();
+    PipelineConfig pipeline = config != null ? PipelineConfig.load(config)
+        : builtInPipeline(io.inputs().isEmpty() ? SAMPLE_PIPELINE : DEFAULT_PIPELINE);
     List<String> inputs = !io.inputs().isEmpty() ? io.inputs() : pipeline.inputs();
     String output = io.output() != null ? io.output() : pipeline.output() != null ? pipeline.output() : DEFAULT_OUTPUT;
     if (inputs.isEmpty()) {
@@ -136,9 +138,10 @@ public final class RunCommand implements Callable<Integer> {
     return out;
   }
 
-  static PipelineConfig builtInSamplePipeline() {
-    try (InputStream in = RunCommand.class.getResourceAsStream(SAMPLE_PIPELINE)) {
-      return PipelineConfig.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), null, "built-in sample-pipeline.yaml");
+  static PipelineConfig builtInPipeline(String resource) {
+    try (InputStream in = RunCommand.class.getResourceAsStream(resource)) {
+      return PipelineConfig.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), null,
+          "built-in " + resource.substring(resource.lastIndexOf('/') + 1));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -168,7 +171,8 @@ public final class RunCommand implements Callable<Integer> {
   /** OUTPUT/pipeline.yaml: the config this run used, for the report's run metadata and for audit. */
   private void writeConfigCopy(SparkSession session, String output) {
     org.apache.hadoop.fs.Path target = new org.apache.hadoop.fs.Path(output, "pipeline.yaml");
-    try (InputStream in = config != null ? Files.newInputStream(config) : RunCommand.class.getResourceAsStream(SAMPLE_PIPELINE);
+    try (InputStream in = config != null ? Files.newInputStream(config)
+            : RunCommand.class.getResourceAsStream(io.inputs().isEmpty() ? SAMPLE_PIPELINE : DEFAULT_PIPELINE);
         var out = target.getFileSystem(session.sparkContext().hadoopConfiguration()).create(target, true)) {
       in.transferTo(out);
     } catch (IOException e) {

@@ -37,6 +37,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
@@ -223,8 +224,8 @@ public final class ReportBuilder {
   private Dataset<Row> readParquet(Configuration conf, String dir) {
     try {
       Path path = new Path(dir);
-      FileSystem fs = path.getFileSystem(conf);
-      if (!fs.exists(path)) {
+      if (!hasParquetFiles(conf, path)) {
+        // Not a document stage (a tokenizer folder, Megatron shards): nothing to read here.
         return null;
       }
       Dataset<Row> docs = spark.read().parquet(dir);
@@ -234,6 +235,12 @@ public final class ReportBuilder {
       LOG.warn("report: cannot read {}: {}", dir, e.toString());
       return null;
     }
+  }
+
+  /** Whether {@code dir} directly holds Parquet files (Spark's reader fails on anything else). */
+  private static boolean hasParquetFiles(Configuration conf, Path dir) throws IOException {
+    FileStatus[] parts = dir.getFileSystem(conf).globStatus(new Path(dir, "*.parquet"));
+    return parts != null && parts.length > 0;
   }
 
   /** A stage's token count from its own columns: {@code token_count} (numeric) or {@code tokens} (array). */
@@ -408,7 +415,7 @@ public final class ReportBuilder {
   private Dataset<Row> readRejects(Configuration conf, String dir) {
     try {
       Path path = new Path(dir);
-      if (!path.getFileSystem(conf).exists(path)) {
+      if (!hasParquetFiles(conf, path)) {
         return null;
       }
       Dataset<Row> rejects = spark.read().parquet(dir);

@@ -82,7 +82,7 @@ class NoNetworkRunTest {
     assertThat(finished).as("run finished; log:%n%s", tail(output)).isTrue();
     assertThat(process.exitValue()).as("exit status; log:%n%s", tail(output)).isZero();
     assertThat(output).as("the namespace has loopback only").containsPattern("LINKS: lo \\n");
-    RunAssertions.assertConservedAndChained(out);
+    RunAssertions.assertConservedAndChained(out, RunAssertions.SAMPLE_STAGES);
 
     // the PII planted in the sample, read from the sample crawl itself
     // the sample holds a deliberately truncated gzip member: keep what inflates before it

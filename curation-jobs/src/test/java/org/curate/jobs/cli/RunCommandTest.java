@@ -49,7 +49,7 @@ class RunCommandTest {
     // The stats of the stage and the run agree, and the stages chain: out of one = in of the next.
     assertThat(report.get("stages").get(0).get("out")).isEqualTo(extract.get("out"));
     JsonNode filter = StageOutput.assertConserved(out.resolve("filter"));
-    RunAssertions.assertConservedAndChained(out);
+    RunAssertions.assertConservedAndChained(out, RunAssertions.SAMPLE_STAGES);
     assertThat(filter.get("in")).isEqualTo(extract.get("out"));
     // The demo chain: the sample's adult hosts, its profane pages, quality rules and PII redaction.
     assertThat(filter.get("dropped").get("url_blocklist:domain").asInt()).isEqualTo(manifest.get("adultPages").asInt());

@@ -122,8 +122,11 @@ class PipelinePlannerTest {
     String example = ConfigCommandAccess.example();
     assertThat(example).contains("- stage: extract", "- stage: filter", "# max_payload_bytes: 20971520");
     // The example's own skeleton (keys left commented) plans, apart from its placeholder input.
-    assertThat(plan(example.replace("input:\n  - crawl/*.warc.gz\n", ""))).extracting(PlannedStage::name)
-        .contains("extract", "filter");
+    assertThat(example).contains("    benchmarks: DIR");
+    Files.createDirectories(dir.resolve("benchmarks"));
+    assertThat(plan(example.replace("input:\n  - crawl/*.warc.gz\n", "").replace("benchmarks: DIR", "benchmarks: benchmarks")))
+        .extracting(PlannedStage::name)
+        .containsExactly("extract", "filter", "dedup", "decontaminate", "train-tokenizer", "tokenize");
     assertThat(Curate.execute("config", "--check", dir.resolve("pipeline.yaml").toString())).isZero();
   }
 }

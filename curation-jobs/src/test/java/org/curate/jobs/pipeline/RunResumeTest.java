@@ -24,6 +24,11 @@ class RunResumeTest {
     }
   }
 
+  /** The per-stage counts of the run report (the rest holds timings and run metadata). */
+  static String stagesOfReport(Path run) throws IOException {
+    return new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.resolve("report/stats.json").toFile()).get("stages").toString();
+  }
+
   static List<Row> sortedRows(Path stageDir) {
     return SparkTestSupport.spark().read().parquet(stageDir.toString()).orderBy("id").collectAsList();
   }
@@ -47,13 +52,13 @@ class RunResumeTest {
     List<String> extractFiles = partFiles(out.resolve("extract"));
     List<String> filterFiles = partFiles(out.resolve("filter"));
     List<Row> filterRows = sortedRows(out.resolve("filter"));
-    String stats = Files.readString(out.resolve("report/stats.json"));
+    String stats = stagesOfReport(out);
 
     // Same config, same input: nothing runs, the report is rebuilt from the committed stats.
     assertThat(Curate.execute("run", "--config", config.toString(), "--output", out.toString())).isZero();
     assertThat(partFiles(out.resolve("extract"))).isEqualTo(extractFiles);
     assertThat(partFiles(out.resolve("filter"))).isEqualTo(filterFiles);
-    assertThat(Files.readString(out.resolve("report/stats.json"))).isEqualTo(stats);
+    assertThat(stagesOfReport(out)).isEqualTo(stats);
 
     // A changed filter setting redoes the filter stage only.
     Files.writeString(config, """
