@@ -155,6 +155,20 @@ public final class DecontaminateStage implements Stage {
       try (FSDataOutputStream out = fs.create(path, true)) {
         ((OutputStream) out).write((JSON.writeValueAsString(report) + "\n").getBytes(StandardCharsets.UTF_8));
       }
+      // The run report's section: totals and one row per benchmark.
+      com.fasterxml.jackson.databind.JsonNode r = JSON.valueToTree(report);
+      java.util.List<java.util.List<Object>> rows = new java.util.ArrayList<>();
+      for (com.fasterxml.jackson.databind.JsonNode b : r.path("benchmarks")) {
+        rows.add(java.util.List.of(b.path("name").asText(), b.path("items").asLong(), b.path("items_hit").asLong(),
+            b.path("documents_dropped").asLong(), b.path("documents_cut").asLong()));
+      }
+      new org.curate.jobs.report.StageSection("Decontamination")
+          .metric("documents scanned", r.path("documents").asLong())
+          .metric("documents dropped", r.path("documents_dropped").asLong())
+          .metric("protected n-grams", r.path("protected_ngrams").asLong())
+          .metric("n-grams excused as common usage", r.path("common_usage").size())
+          .table("per benchmark", java.util.List.of("benchmark", "items", "items hit", "documents dropped", "documents cut"), rows)
+          .write(spark.sparkContext().hadoopConfiguration(), outputDir);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + path, e);
     }

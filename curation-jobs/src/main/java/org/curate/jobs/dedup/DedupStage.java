@@ -177,11 +177,31 @@ public final class DedupStage implements Stage {
         long components = clusters.get(clusters.size() - 1).count();
         metrics = new DedupMetrics(metrics.candidateEdges(), metrics.verifiedEdges(), metrics.componentRounds(), components);
       }
+      writeReportSection(spark, outputDir, counts, clusters);
       LOG.info("dedup: done in {} s", String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9));
       return counts;
     } finally {
       cached.forEach(Dataset::unpersist);
     }
+  }
+
+  /** The run report's section: duplicate rate, LSH and component figures, clusters by size. */
+  private void writeReportSection(SparkSession spark, String outputDir, StageCounts counts, List<Dataset<Row>> clusters) {
+    List<List<Object>> rows = new ArrayList<>();
+    if (!clusters.isEmpty()) {
+      for (Row r : clusters.stream().reduce(Dataset::union).orElseThrow()
+          .groupBy("kind", "size").count().orderBy("kind", "size").collectAsList()) {
+        rows.add(List.of(r.getString(0), r.getLong(1), r.getLong(2)));
+      }
+    }
+    new org.curate.jobs.report.StageSection("Deduplication")
+        .metric("duplicate rate", counts.in() == 0 ? 0.0 : Math.round(1e4 * counts.droppedTotal() / (double) counts.in()) / 1e4)
+        .metric("candidate edges", metrics.candidateEdges())
+        .metric("verified edges", metrics.verifiedEdges())
+        .metric("near-duplicate clusters", metrics.components())
+        .metric("component rounds", metrics.componentRounds())
+        .table("clusters by size", List.of("kind", "size", "clusters"), rows)
+        .write(spark.sparkContext().hadoopConfiguration(), outputDir);
   }
 
   /** Captures sharing a URL key beyond the newest one (ties: smallest id, then input row). */

@@ -148,6 +148,13 @@ public final class TokenizeJob {
       StageCounts counts = counts(outcomes, documents);
       Map<String, Object> manifest = manifest(model, files, settings, shards, stats, tokenized, documents, totalTokens);
       HadoopFiles.writeJson(conf, new Path(output, MANIFEST), manifest);
+      new org.curate.jobs.report.StageSection("Tokenized shards")
+          .metric("documents", manifest.get("documents"))
+          .metric("tokens", manifest.get("tokens"))
+          .metric("bytes per token", manifest.get("bytes_per_token"))
+          .metric("shards", manifest.get("shard_count"))
+          .tokens(totalTokens)
+          .write(conf, output);
       return new Result(counts, manifest);
     } finally {
       tokenized.unpersist();

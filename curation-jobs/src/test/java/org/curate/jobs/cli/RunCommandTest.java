@@ -95,6 +95,16 @@ class RunCommandTest {
     JsonNode shards = new ObjectMapper().readTree(out.resolve("tokenize/manifest.json").toFile());
     assertThat(shards.get("documents").asLong()).isEqualTo(decontam.get("out").asLong());
     assertThat(shards.get("tokens").asLong()).isGreaterThan(shards.get("documents").asLong() * 50);
+
+    // The report carries each stage's own section: dedup clusters, per-benchmark contamination, tokens.
+    String html = Files.readString(out.resolve("report/index.html"));
+    assertThat(html).contains("Deduplication", "clusters by size", "Decontamination", "demo_qa", "Tokenized shards");
+    JsonNode dedupSection = new ObjectMapper().readTree(out.resolve("dedup/_report.json").toFile());
+    long clustered = 0;
+    for (JsonNode row : dedupSection.get("tables").get(0).get("rows")) {
+      clustered += (row.get(1).asLong() - 1) * row.get(2).asLong();
+    }
+    assertThat(clustered).isEqualTo(dedup.get("dropped").get("dedup:exact").asLong() + dedup.get("dropped").get("dedup:minhash").asLong());
   }
 
   private static String normalized(String text) {
