@@ -60,6 +60,10 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--config", paramLabel = "FILE", description = "The pipeline (YAML; `curate config --example` prints a full one).")
   Path config;
 
+  @Option(names = "--filters", paramLabel = "FILE",
+      description = "The filter chain (YAML) of the pipeline's filter stage, overriding its 'filters:' key.")
+  Path filters;
+
   @Option(names = "--force", paramLabel = "STAGE",
       description = "Redo this stage even if its output is up to date (repeatable; 'all' redoes every stage).")
   List<String> force = new ArrayList<>();
@@ -70,12 +74,15 @@ public final class RunCommand implements Callable<Integer> {
         : builtInPipeline(io.inputs().isEmpty() ? SAMPLE_PIPELINE : DEFAULT_PIPELINE);
     List<String> inputs = !io.inputs().isEmpty() ? io.inputs() : pipeline.inputs();
     String output = io.output() != null ? io.output() : pipeline.output() != null ? pipeline.output() : DEFAULT_OUTPUT;
+    if (filters != null) {
+      pipeline = withStageKeys(pipeline, Map.of("filter", Map.of("filters", filters)), true);
+    }
     if (inputs.isEmpty()) {
       Path sampleDir = sampleDir(output);
       inputs = List.of(sampleCrawl(sampleDir));
-      pipeline = withSampleDefaults(pipeline, Map.of(
+      pipeline = withStageKeys(pipeline, Map.of(
           "filter", Map.of("filters", demoFilters(sampleDir)),
-          "decontaminate", Map.of("benchmarks", sampleDir.resolve("benchmarks"))));
+          "decontaminate", Map.of("benchmarks", sampleDir.resolve("benchmarks"))), false);
     }
     List<PlannedStage> plan = new PipelinePlanner(stageCommands(spec.root().commandLine())).plan(pipeline, output);
     Set<String> names = new LinkedHashSet<>();
@@ -148,16 +155,17 @@ public final class RunCommand implements Callable<Integer> {
   }
 
   /**
-   * On the built-in sample, stages take what the sample brings unless the config says otherwise:
-   * the filter stage the demo chain and its lists, decontaminate the sample's demo benchmark.
+   * Sets stage keys: on the built-in sample, what the sample brings unless the config says
+   * otherwise (the demo chain and its lists, the demo benchmark); with {@code override}, the
+   * command line's {@code --filters} over the config's.
    */
-  private static PipelineConfig withSampleDefaults(PipelineConfig p, Map<String, Map<String, Path>> defaults) {
+  private static PipelineConfig withStageKeys(PipelineConfig p, Map<String, Map<String, Path>> defaults, boolean override) {
     List<StageEntry> stages = new ArrayList<>();
     for (StageEntry e : p.stages()) {
       Map<String, YamlTree> keys = new LinkedHashMap<>(e.keys());
       Map<String, Integer> lines = new LinkedHashMap<>(e.keyLines());
       for (Map.Entry<String, Path> d : defaults.getOrDefault(e.name(), Map.of()).entrySet()) {
-        if (!keys.containsKey(d.getKey())) {
+        if (override || !keys.containsKey(d.getKey())) {
           keys.put(d.getKey(), new YamlTree.Scalar(e.line(), d.getValue().toAbsolutePath().toString()));
           lines.put(d.getKey(), e.line());
         }

@@ -62,6 +62,7 @@ class NoNetworkRunTest {
     if (!jvmOptions.isEmpty()) {
       javaCommand.addAll(List.of(jvmOptions.split("\\s+")));
     }
+    javaCommand.add("-Dcurate.models.dir=" + System.getProperty("curate.models.dir", "../models"));
     javaCommand.addAll(List.of("-Xmx2g", "-cp", System.getProperty("java.class.path"), "org.curate.jobs.Curate",
         "run", "--output", out.toString(), "--master", "local[2]",
         "--conf", "spark.ui.enabled=false", "--conf", "spark.driver.bindAddress=127.0.0.1",

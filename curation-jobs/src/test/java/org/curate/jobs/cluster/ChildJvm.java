@@ -74,6 +74,7 @@ final class ChildJvm implements AutoCloseable {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(Arrays.asList(System.getProperty("curate.spark.jvm.opens").trim().split("\\s+")));
     command.add("-Xmx" + heap);
+    command.add("-Dcurate.models.dir=" + System.getProperty("curate.models.dir", "../models"));
     command.add("-cp");
     command.add(String.join(File.pathSeparator, classpath));
     command.add(mainClass);

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,7 +46,9 @@ class StandaloneHdfsRunIT {
     DemoLists.write(sample.resolve("lists"));
     Path filters = sample.resolve("filters.yaml");
     try (InputStream in = StandaloneHdfsRunIT.class.getResourceAsStream("/org/curate/jobs/filter/demo-filters.yaml")) {
-      Files.write(filters, in.readAllBytes());
+      // The demo chain's language model, at an absolute path every executor on this machine can read.
+      Files.writeString(filters, new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("@LID_MODEL@",
+          Path.of(System.getProperty("curate.models.dir", "../models"), "lid.176.ftz").toAbsolutePath().normalize().toString()));
     }
 
     // Reference: the same jar under SparkSubmit with local[2], local paths.
