@@ -24,6 +24,7 @@ import java.util.Set;
  * window_chars: 200
  * max_pieces: 10
  * min_piece_chars: 200
+ * max_broadcast_ngrams: 10000000  # the Spark stage broadcasts an index up to this many entries, else joins
  * benchmarks:                    # mappings; folders/files without one use the built-in or auto mapping
  *   - name: gsm8k
  *     path: gsm8k                # relative to the benchmarks folder
@@ -37,13 +38,25 @@ import java.util.Set;
  *     id: task_id                # optional id field
  * </pre>
  */
-public record DecontamConfig(DecontamOptions options, List<BenchmarkMapping> mappings) {
+public record DecontamConfig(DecontamOptions options, List<BenchmarkMapping> mappings, long maxBroadcastNgrams) {
+  /**
+   * Default broadcast limit: 10 M protected (n-gram, item) entries, about 150 MB of index per
+   * executor. The five shared benchmarks give 1.52 M; AFM's 811 would be of the order of 100 M.
+   */
+  public static final long DEFAULT_MAX_BROADCAST_NGRAMS = 10_000_000L;
   private static final Set<String> TOP_KEYS = Set.of("n", "min_n", "common_usage_threshold", "mode", "window_chars",
-      "max_pieces", "min_piece_chars", "benchmarks");
+      "max_pieces", "min_piece_chars", "max_broadcast_ngrams", "benchmarks");
   private static final Set<String> MAPPING_KEYS = Set.of("name", "path", "include", "records", "fields", "strip", "id");
 
   public DecontamConfig {
     mappings = List.copyOf(mappings);
+    if (maxBroadcastNgrams < 0) {
+      throw new IllegalArgumentException("max_broadcast_ngrams must not be negative, got " + maxBroadcastNgrams);
+    }
+  }
+
+  public DecontamConfig(DecontamOptions options, List<BenchmarkMapping> mappings) {
+    this(options, mappings, DEFAULT_MAX_BROADCAST_NGRAMS);
   }
 
   public static DecontamConfig defaults() {
@@ -104,11 +117,19 @@ public record DecontamConfig(DecontamOptions options, List<BenchmarkMapping> map
       mappings.add(new BenchmarkMapping(m.get("name").asText(), text(m, "path"), strings(m, "include", where),
           text(m, "records"), strings(m, "fields", where), strings(m, "strip", where), text(m, "id")));
     }
-    return new DecontamConfig(options, mappings);
+    long maxBroadcast = root.path("max_broadcast_ngrams").asLong(DEFAULT_MAX_BROADCAST_NGRAMS);
+    if (maxBroadcast < 0) {
+      throw new IllegalArgumentException(sourceName + ": max_broadcast_ngrams must not be negative, got " + maxBroadcast);
+    }
+    return new DecontamConfig(options, mappings, maxBroadcast);
   }
 
   public DecontamConfig withOptions(DecontamOptions newOptions) {
-    return new DecontamConfig(newOptions, mappings);
+    return new DecontamConfig(newOptions, mappings, maxBroadcastNgrams);
+  }
+
+  public DecontamConfig withMaxBroadcastNgrams(long limit) {
+    return new DecontamConfig(options, mappings, limit);
   }
 
   private static String text(JsonNode node, String key) {

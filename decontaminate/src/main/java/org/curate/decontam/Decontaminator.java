@@ -1,9 +1,7 @@
 package org.curate.decontam;
 
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import org.curate.core.Outcome;
 
 /**
@@ -22,6 +20,7 @@ public final class Decontaminator implements Serializable {
 
   private final ProtectedIndex index;
   private final DecontamOptions options;
+  private final ContaminationJudge judge;
 
   public Decontaminator(ProtectedIndex index, DecontamOptions options) {
     if (index.n() != options.n() || index.minN() != options.minN()) {
@@ -30,6 +29,7 @@ public final class Decontaminator implements Serializable {
     }
     this.index = index;
     this.options = options;
+    this.judge = ContaminationJudge.of(index, options);
   }
 
   public ProtectedIndex index() {
@@ -112,98 +112,16 @@ public final class Decontaminator implements Serializable {
     }
   }
 
-  private static final Verdict CLEAN = new Verdict(null, null, -1, 0);
-
   /**
    * The verdict for a document with protected fingerprints {@code hits} (from {@link #scan}),
-   * given the sorted fingerprints {@code excused} as common usage. The benchmark named in the
-   * reason is the one with the most live hits (ties: the first loaded).
+   * given the sorted fingerprints {@code excused} as common usage; see {@link ContaminationJudge}.
    */
   public Verdict judge(CharSequence text, long[] hits, long[] excused) {
-    if (hits.length == 0) {
-      return CLEAN;
-    }
-    int[] perBenchmark = null;
-    int live = 0;
-    long firstLive = 0;
-    for (long fp : hits) {
-      if (Arrays.binarySearch(excused, fp) >= 0) {
-        continue;
-      }
-      if (live++ == 0) {
-        firstLive = fp;
-        perBenchmark = new int[index.benchmarks()];
-      }
-      int lastB = -1;
-      for (int e = index.firstEntry(fp); e >= 0 && e < index.entries() && index.key(e) == fp; e++) {
-        int b = index.benchmarkOfItem(index.item(e));
-        if (b != lastB) {
-          perBenchmark[b]++;
-          lastB = b;
-        }
-      }
-    }
-    if (live == 0) {
-      return CLEAN;
-    }
-    int best = 0;
-    for (int b = 1; b < perBenchmark.length; b++) {
-      if (perBenchmark[b] > perBenchmark[best]) {
-        best = b;
-      }
-    }
-    String reason = index.benchmarkReason(best);
-    String detail = live + " protected n-gram(s) of " + index.benchmarkName(best) + ", e.g. item "
-        + index.localItem(index.item(index.firstEntry(firstLive)));
-    if (options.mode() == DecontamOptions.Mode.DROP) {
-      return new Verdict(new Outcome.Dropped<>(reason, detail), null, best, live);
-    }
-    List<String> pieces = cut(text, hits, excused);
-    if (pieces.isEmpty() || pieces.size() > options.maxPieces()) {
-      return new Verdict(new Outcome.Dropped<>(reason, detail + "; window mode: " + pieces.size()
-          + " piece(s) left (kept only 1.." + options.maxPieces() + ")"), null, best, live);
-    }
-    return new Verdict(null, String.join("\n", pieces), best, live);
+    return judge.judge(text, hits, excused, index);
   }
 
-  /**
-   * GPT-3's cut: remove each live hit plus {@code windowChars} characters on each side, split the
-   * text at the removed spans, drop pieces shorter than {@code minPieceChars}; returns the pieces.
-   */
-  List<String> cut(CharSequence text, long[] hits, long[] excused) {
-    Scratch s = SCRATCH.get();
-    NormalizedTokens t = s.tokens.of(text);
-    s.hash.over(t);
-    int size = t.size();
-    List<int[]> spans = new ArrayList<>();
-    for (int k : index.lengthsView()) {
-      for (int i = 0; i + k <= size; i++) {
-        long fp = s.hash.window(i, k);
-        if (Arrays.binarySearch(hits, fp) >= 0 && Arrays.binarySearch(excused, fp) < 0) {
-          spans.add(new int[] {Math.max(0, t.start(i) - options.windowChars()),
-              Math.min(text.length(), t.end(i + k - 1) + options.windowChars())});
-        }
-      }
-    }
-    spans.sort((a, b) -> a[0] != b[0] ? Integer.compare(a[0], b[0]) : Integer.compare(a[1], b[1]));
-    List<String> pieces = new ArrayList<>();
-    int pos = 0;
-    for (int[] span : spans) {
-      if (span[0] > pos) {
-        addPiece(pieces, text.subSequence(pos, span[0]).toString());
-      }
-      pos = Math.max(pos, span[1]);
-    }
-    if (pos < text.length()) {
-      addPiece(pieces, text.subSequence(pos, text.length()).toString());
-    }
-    return pieces;
-  }
-
-  private void addPiece(List<String> pieces, String piece) {
-    String p = piece.strip();
-    if (p.length() >= options.minPieceChars() && !p.isEmpty()) {
-      pieces.add(p);
-    }
+  /** The verdict logic alone (no index): what executors need when the index is joined, not broadcast. */
+  public ContaminationJudge judge() {
+    return judge;
   }
 }

@@ -55,7 +55,7 @@ public final class LocalDecontamination {
 
   /** The change code of a document cut in window mode: {@code decontam_cut:<benchmark>}. */
   public static String cutCode(ProtectedIndex index, int benchmark) {
-    return "decontam_cut:" + index.benchmarkReason(benchmark).substring("decontam:".length());
+    return ContaminationJudge.cutCode(index.benchmarkReason(benchmark));
   }
 
   /** The sorted fingerprints whose collision count reaches {@code threshold}. */

@@ -19,7 +19,7 @@ import java.util.List;
  * (AFM's "4–13-gram" rule). A document is scanned for windows of every length some item
  * contributed.
  */
-public final class ProtectedIndex implements Serializable {
+public final class ProtectedIndex implements Serializable, HitOwners {
   private static final long serialVersionUID = 1L;
 
   private final int n;
@@ -265,6 +265,38 @@ public final class ProtectedIndex implements Serializable {
       i--;
     }
     return i;
+  }
+
+  /** True when {@code key} is the fingerprint of some protected n-gram, of any length. */
+  public boolean isProtected(long key) {
+    return Arrays.binarySearch(keys, key) >= 0;
+  }
+
+  @Override
+  public int[] benchmarksOf(long key) {
+    int first = firstEntry(key);
+    if (first < 0) {
+      return new int[0];
+    }
+    // Entries are sorted by (key, item) and items are numbered benchmark by benchmark, so the
+    // benchmarks of one key come in ascending order.
+    int[] out = new int[4];
+    int size = 0;
+    for (int e = first; e < keys.length && keys[e] == key; e++) {
+      int b = itemBenchmark[entryItem[e]];
+      if (size == 0 || out[size - 1] != b) {
+        if (size == out.length) {
+          out = Arrays.copyOf(out, size * 2);
+        }
+        out[size++] = b;
+      }
+    }
+    return Arrays.copyOf(out, size);
+  }
+
+  @Override
+  public int firstLocalItem(long key) {
+    return localItem(entryItem[firstEntry(key)]);
   }
 
   /** Number of entries (protected (n-gram, item) pairs). */
