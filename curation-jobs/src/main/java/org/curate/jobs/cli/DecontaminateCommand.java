@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
         "",
         "Benchmarks: every folder or file in --benchmarks DIR (JSONL, JSON, CSV, optionally gzipped, and Parquet). GSM8K, HumanEval, MMLU, MATH and BBH folders (by name) have built-in field mappings; others protect their usual text fields (question, prompt, passage, ...) or what --config maps.",
         "",
-        "Output: OUTPUT/*.parquet (kept documents), OUTPUT/_rejects/, OUTPUT/_stats.json, and OUTPUT/_contamination.json (per benchmark: items loaded, items hit, documents dropped, top colliding n-grams including those excused as common usage).",
+        "Output: OUTPUT/*.parquet (kept documents), OUTPUT/_rejects/, OUTPUT/_stats.json (with a contamination block), OUTPUT/_contamination.json and the OUTPUT/_contamination/ Parquet table (per benchmark: items loaded, items hit, documents dropped, top colliding n-grams including those excused as common usage).",
         ""})
 public final class DecontaminateCommand implements Callable<Integer>, StageCommand {
   @Mixin InputOutputOptions io;
@@ -46,6 +46,10 @@ public final class DecontaminateCommand implements Callable<Integer>, StageComma
       description = "drop: drop the whole document (AFM, default); window: cut 200 characters around each hit and drop the document if more than 10 pieces remain (GPT-3).")
   String mode;
 
+  @Option(names = "--max-broadcast-ngrams", paramLabel = "N",
+      description = "Broadcast the protected index to executors when it has at most N n-gram entries (about 15 bytes each), else join the documents' n-grams against it (default 10000000; the five shared benchmarks have 1.5 M).")
+  Long maxBroadcastNgrams;
+
   @Override
   public Integer call() {
     io.requireInput();
@@ -59,7 +63,14 @@ public final class DecontaminateCommand implements Callable<Integer>, StageComma
 
   @Override
   public Stage stage() {
-    return new DecontaminateStage(config(config, n, minN, threshold, mode), benchmarks);
+    DecontamConfig c = config(config, n, minN, threshold, mode);
+    if (maxBroadcastNgrams != null) {
+      if (maxBroadcastNgrams < 0) {
+        throw new IllegalArgumentException("--max-broadcast-ngrams must not be negative, got " + maxBroadcastNgrams);
+      }
+      c = c.withMaxBroadcastNgrams(maxBroadcastNgrams);
+    }
+    return new DecontaminateStage(c, benchmarks);
   }
 
   @Override

@@ -19,7 +19,8 @@ final class StageRunner {
     LOG.info("stage {}: starting, output {}", stage.name(), outputDir);
     long start = System.nanoTime();
     StageCounts counts = stage.run(spark, inputs, outputDir);
-    StageReport report = StageReport.of(stage.name(), counts, (System.nanoTime() - start) / 1e9);
+    StageReport report = StageReport.of(stage.name(), counts, (System.nanoTime() - start) / 1e9)
+        .withBlocks(stage.statsBlocks());
     new ReportWriter(spark.sparkContext().hadoopConfiguration()).writeStageStats(outputDir, report);
     LOG.info("stage {}: {} in {}s", stage.name(), counts, report.seconds());
     return report;

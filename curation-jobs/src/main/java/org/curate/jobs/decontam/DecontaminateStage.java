@@ -5,16 +5,12 @@ import static org.apache.spark.sql.functions.explode;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import org.apache.hadoop.fs.FSDataOutputStream;
-import org.apache.hadoop.fs.FileSystem;
+import java.util.Map;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
@@ -40,22 +36,26 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Benchmark decontamination (AFM's rule by default): the driver loads the benchmarks folder and
- * builds the protected n-gram index, which is broadcast; pass 1 scans every document for
- * protected n-grams and counts, per n-gram, the documents containing it (its collision count);
- * n-grams counted in at least {@code common_usage_threshold} documents are excused as common
- * usage; pass 2 drops (or, in window mode, cuts) every document with a protected n-gram that is
- * not excused, under {@code decontam:<benchmark>}. Writes the usual Parquet, {@code _rejects/}
- * and counts, and {@code _contamination.json} (per-benchmark report) next to {@code _stats.json}.
+ * builds the protected n-gram index; pass 1 finds, in every document, the protected n-grams it
+ * contains and counts, per n-gram, the documents containing it (its collision count); n-grams
+ * counted in at least {@code common_usage_threshold} documents are excused as common usage;
+ * pass 2 drops (or, in window mode, cuts) every document with a protected n-gram that is not
+ * excused, under {@code decontam:<benchmark>}. Writes the usual Parquet, {@code _rejects/} and
+ * counts, and the contamination report ({@link ContaminationOutputs}: {@code _contamination.json},
+ * the {@code _contamination/} table, the report section and the {@code contamination} block of
+ * {@code _stats.json}).
  *
- * <p>The scan results are persisted between the passes, so documents are read and tokenised
- * once. The index must fit in executor memory (about 14 bytes per protected n-gram: 23 MB for
- * the five shared benchmarks); there is no join fallback for larger ones.
+ * <p>Pass 1 broadcasts the index (about 15 bytes per protected n-gram: 23 MB for the five shared
+ * benchmarks) when it has at most {@code max_broadcast_ngrams} entries; above that it joins the
+ * documents' window fingerprints against a Dataset of the protected ones ({@link ProtectedJoin}),
+ * with the same hits. The scan results are persisted between the passes, so documents are read
+ * and tokenised once.
  */
 public final class DecontaminateStage implements Stage {
   public static final String NAME = "decontaminate";
-  public static final String REPORT_FILE = "_contamination.json";
+  public static final String REPORT_FILE = ContaminationOutputs.JSON_FILE;
+  public static final String TABLE_DIR = ContaminationOutputs.TABLE_DIR;
   private static final Logger LOG = LoggerFactory.getLogger(DecontaminateStage.class);
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private final DecontamConfig config;
   private final Path benchmarksDir;
@@ -74,6 +74,11 @@ public final class DecontaminateStage implements Stage {
   /** The report of the last {@link #run}, or null before one. */
   public ContaminationReport lastReport() {
     return lastReport;
+  }
+
+  @Override
+  public Map<String, JsonNode> statsBlocks() {
+    return lastReport == null ? Map.of() : Map.of(ContaminationOutputs.STATS_BLOCK, ContaminationOutputs.statsBlock(lastReport));
   }
 
   /** Loads the benchmarks (Parquet files through Spark) and checks there is something to protect. */
@@ -98,14 +103,20 @@ public final class DecontaminateStage implements Stage {
   public StageCounts run(SparkSession spark, List<String> inputs, String outputDir) {
     List<Benchmark> benchmarks = loadBenchmarks(spark, benchmarksDir, config);
     ProtectedIndex index = ProtectedIndex.build(benchmarks, config.options());
-    LOG.info("{}: {} benchmark(s), {} items, {} protected n-grams, index {} MB, window lengths {}", NAME,
-        benchmarks.size(), benchmarks.stream().mapToInt(b -> b.items().size()).sum(), index.entries(),
-        index.bytes() >> 20, java.util.Arrays.toString(index.lengths()));
+    boolean broadcast = index.entries() <= config.maxBroadcastNgrams();
+    String delivery = broadcast ? "broadcast" : "join";
+    LOG.info("{}: {} benchmark(s), {} items, {} protected n-grams, index {} MB, window lengths {}; {} (limit {} n-grams)",
+        NAME, benchmarks.size(), benchmarks.stream().mapToInt(b -> b.items().size()).sum(), index.entries(),
+        index.bytes() >> 20, Arrays.toString(index.lengths()), delivery, config.maxBroadcastNgrams());
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    Broadcast<Decontaminator> decontaminator = jsc.broadcast(new Decontaminator(index, config.options()));
+    Decontaminator local = new Decontaminator(index, config.options());
+    Broadcast<Decontaminator> decontaminator = broadcast ? jsc.broadcast(local) : null;
+    ProtectedJoin join = new ProtectedJoin();
 
     Dataset<Row> documents = DocumentSources.read(spark, NAME, inputs, ExtractOptions.defaults());
-    Dataset<Row> scanned = documents.mapPartitions(new DecontamRows.Scan(decontaminator), Encoders.row(DecontamRows.SCANNED))
+    Dataset<Row> scanned = (broadcast
+        ? documents.mapPartitions(new DecontamRows.Scan(decontaminator), Encoders.row(DecontamRows.SCANNED))
+        : join.scan(spark, documents, index))
         .persist(StorageLevel.MEMORY_AND_DISK());
     Broadcast<long[]> excusedBroadcast = null;
     try {
@@ -125,8 +136,8 @@ public final class DecontaminateStage implements Stage {
       excusedBroadcast = jsc.broadcast(excused);
 
       // Pass 2: drop (or cut) documents with a protected n-gram that is not common usage.
-      Dataset<Row> outcomes = scanned.mapPartitions(new DecontamRows.Judge(decontaminator, excusedBroadcast),
-          Encoders.row(DocumentSchema.OUTCOME));
+      Dataset<Row> outcomes = scanned.mapPartitions(
+          new DecontamRows.Judge(decontaminator, local.judge(), excusedBroadcast), Encoders.row(DocumentSchema.OUTCOME));
       StageCounts stageCounts = OutcomeWriter.write(spark, NAME, outcomes, outputDir);
 
       long[] dropped = new long[index.benchmarks()];
@@ -137,40 +148,17 @@ public final class DecontaminateStage implements Stage {
       }
       lastReport = ContaminationReport.build(benchmarks, index, config.options(), keys, counts, scannedDocs,
           dropped, cut, 20);
-      writeReport(spark, outputDir, lastReport);
+      ContaminationOutputs.write(spark, outputDir, lastReport, delivery);
       return stageCounts;
     } finally {
       scanned.unpersist();
-      decontaminator.destroy();
+      join.unpersist();
+      if (decontaminator != null) {
+        decontaminator.destroy();
+      }
       if (excusedBroadcast != null) {
         excusedBroadcast.destroy();
       }
-    }
-  }
-
-  private static void writeReport(SparkSession spark, String outputDir, ContaminationReport report) {
-    org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(outputDir, REPORT_FILE);
-    try {
-      FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
-      try (FSDataOutputStream out = fs.create(path, true)) {
-        ((OutputStream) out).write((JSON.writeValueAsString(report) + "\n").getBytes(StandardCharsets.UTF_8));
-      }
-      // The run report's section: totals and one row per benchmark.
-      com.fasterxml.jackson.databind.JsonNode r = JSON.valueToTree(report);
-      java.util.List<java.util.List<Object>> rows = new java.util.ArrayList<>();
-      for (com.fasterxml.jackson.databind.JsonNode b : r.path("benchmarks")) {
-        rows.add(java.util.List.of(b.path("name").asText(), b.path("items").asLong(), b.path("items_hit").asLong(),
-            b.path("documents_dropped").asLong(), b.path("documents_cut").asLong()));
-      }
-      new org.curate.jobs.report.StageSection("Decontamination")
-          .metric("documents scanned", r.path("documents").asLong())
-          .metric("documents dropped", r.path("documents_dropped").asLong())
-          .metric("protected n-grams", r.path("protected_ngrams").asLong())
-          .metric("n-grams excused as common usage", r.path("common_usage").size())
-          .table("per benchmark", java.util.List.of("benchmark", "items", "items hit", "documents dropped", "documents cut"), rows)
-          .write(spark.sparkContext().hadoopConfiguration(), outputDir);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + path, e);
     }
   }
 }

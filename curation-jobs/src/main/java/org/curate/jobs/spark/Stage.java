@@ -1,6 +1,8 @@
 package org.curate.jobs.spark;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.curate.core.StageCounts;
 
@@ -13,4 +15,12 @@ public interface Stage {
   String name();
 
   StageCounts run(SparkSession spark, List<String> inputs, String outputDir);
+
+  /**
+   * Blocks of its own that the stage adds to its {@code _stats.json} after the counts (read after
+   * {@link #run}); e.g. decontaminate's {@code contamination}. None by default.
+   */
+  default Map<String, JsonNode> statsBlocks() {
+    return Map.of();
+  }
 }

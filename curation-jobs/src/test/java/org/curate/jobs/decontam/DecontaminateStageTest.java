@@ -85,7 +85,7 @@ class DecontaminateStageTest {
   static final String SHORT_ITEM = "What colour is the midnight sky over Lisbon";
 
   /** A Parquet benchmark (read through Spark), 25 documents sharing the short item, 3 quoting the long one, 30 clean. */
-  private static Path corpus(Path tmp, SparkSession spark) throws IOException {
+  static Path corpus(Path tmp, SparkSession spark) throws IOException {
     Path bench = Files.createDirectories(tmp.resolve("benchmarks"));
     StructType schema = new StructType().add("question", DataTypes.StringType).add("answer", DataTypes.StringType);
     spark.createDataFrame(List.of(RowFactory.create(LONG_ITEM, "42"), RowFactory.create(SHORT_ITEM, "dark blue")), schema)
@@ -106,7 +106,7 @@ class DecontaminateStageTest {
     return docs;
   }
 
-  private static String json(String id, String text) {
+  static String json(String id, String text) {
     return JSON.createObjectNode().put("id", id).put("text", text).toString();
   }
 
