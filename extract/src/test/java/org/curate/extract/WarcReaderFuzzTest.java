@@ -87,7 +87,7 @@ class WarcReaderFuzzTest {
   }
 
   @MethodSource("seeds")
-  @FuzzTest(maxDuration = "60s")
+  @FuzzTest(maxDuration = "50s")
   void everyRecordIsOneResultWithADocumentedReason(byte[] input) {
     EXECUTIONS.add();
     if (input.length == 0) {

@@ -46,7 +46,7 @@ class CharsetResolverFuzzTest {
   }
 
   @MethodSource("seeds")
-  @FuzzTest(maxDuration = "60s")
+  @FuzzTest(maxDuration = "50s")
   void resolvesEveryPayloadToACharsetThatDecodesIt(byte[] input) {
     EXECUTIONS.add();
     if (input.length == 0) {

@@ -46,7 +46,7 @@ class HtmlExtractorFuzzTest {
   }
 
   @MethodSource("seeds")
-  @FuzzTest(maxDuration = "60s")
+  @FuzzTest(maxDuration = "50s")
   void extractsABoundedDeterministicTextFromAnyPage(byte[] input) {
     EXECUTIONS.add();
     String html = new String(input, StandardCharsets.UTF_8);
