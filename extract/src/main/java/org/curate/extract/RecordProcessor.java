@@ -36,7 +36,8 @@ final class RecordProcessor {
 
   /** The outcome for {@code record}; throws only when the file broke under the record's content. */
   Outcome<ExtractedPage> process(WarcRecord record, RecordRef ref) throws BrokenStreamException {
-    String type = record.type() == null ? "" : record.type().toLowerCase(Locale.ROOT);
+    // From the header, not record.type(): jwarc's type() throws when the (mandatory) WARC-Type is missing.
+    String type = record.headers().first("WARC-Type").orElse("").toLowerCase(Locale.ROOT);
     try {
       return switch (type) {
         case "warcinfo" -> Outcome.drop("warc:warcinfo", ref.toString());

@@ -57,6 +57,19 @@ class CrawlFileExtractorBrokenInputTest {
         ? k.value().title() : r.outcome().reason()).toList();
   }
 
+  /** Found by WarcReaderFuzzTest: jwarc's WarcRecord.type() throws when WARC-Type is missing (was extract:error). */
+  @Test
+  void aRecordWithoutWarcTypeIsAnUnknownTypeAndItsNeighboursAreKept() {
+    byte[] untyped = "WARC/1.0\r\nWARC-Tart-Length: 973\r\nContent-Length: 19\r\n\r\nHTTP/1.1 200 OK\r\n\r\n\r\n\r\n"
+        .getBytes(StandardCharsets.US_ASCII);
+    ByteArrayOutputStream file = new ByteArrayOutputStream();
+    file.writeBytes(response(1));
+    file.writeBytes(untyped);
+    file.writeBytes(response(2));
+
+    assertThat(summary(extract(file.toByteArray()))).containsExactly("Page 1", "warc:unknown-type", "Page 2");
+  }
+
   @Test
   void truncatedGzipMemberInTheMiddleIsCountedOnceAndLaterRecordsAreRecovered() {
     ByteArrayOutputStream file = new ByteArrayOutputStream();

@@ -32,7 +32,12 @@ public final class StageSection {
   }
 
   public StageSection table(String title, List<String> columns, List<List<Object>> rows) {
-    tables.add(Map.of("title", title, "columns", columns, "rows", rows));
+    // An ordered map: Map.of iterates in a per-JVM random order, and _report.json must come out the same every run.
+    Map<String, Object> table = new LinkedHashMap<>();
+    table.put("title", title);
+    table.put("columns", columns);
+    table.put("rows", rows);
+    tables.add(table);
     return this;
   }
 

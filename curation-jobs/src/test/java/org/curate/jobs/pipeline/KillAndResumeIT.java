@@ -2,13 +2,10 @@ package org.curate.jobs.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.spark.sql.Row;
@@ -28,7 +25,7 @@ class KillAndResumeIT {
   @Test
   void aRunKilledMidStageResumesToTheUndisturbedResult() throws Exception {
     Path killed = tmp.resolve("killed");
-    Process driver = startRun(killed, tmp.resolve("driver.log"));
+    Process driver = ChildRun.start(killed, tmp.resolve("driver.log"));
     try {
       long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
       // Kill as soon as the filter stage has started writing: extract is committed, filter is not.
@@ -73,18 +70,5 @@ class KillAndResumeIT {
 
   private static String withoutSeconds(Path stats) throws IOException {
     return Files.readString(stats).replaceAll("\"seconds\" : [0-9.E-]+", "\"seconds\" : _");
-  }
-
-  /** {@code curate run} on the sample in its own JVM (the driver), local[2]. */
-  private static Process startRun(Path output, Path log) throws IOException {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(Arrays.asList(System.getProperty("curate.spark.jvm.opens").trim().split("\\s+")));
-    command.add("-Dcurate.models.dir=" + System.getProperty("curate.models.dir", "../models"));
-    command.addAll(List.of("-Xmx1g", "-cp", System.getProperty("java.class.path"), Curate.class.getName(),
-        "run", "--master", "local[2]", "--conf", "spark.ui.enabled=false", "--output", output.toString()));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-    builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
-    return builder.start();
   }
 }

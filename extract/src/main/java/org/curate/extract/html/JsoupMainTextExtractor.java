@@ -30,22 +30,29 @@ public final class JsoupMainTextExtractor implements MainTextExtractor {
 
   @Override
   public MainText extract(String html, String baseUri) {
-    if (html == null || html.isBlank()) return EMPTY;
-    String title = "";
     try {
-      String input = html.length() > MAX_INPUT_CHARS ? html.substring(0, MAX_INPUT_CHARS) : html;
-      Document doc = Parser.htmlParser().parseInput(input, baseUri == null ? "" : baseUri);
-      title = TitleFinder.find(doc);
-      Element body = doc.body();
-      if (body == null) return new MainText(title, "");
-      NonContentRemover.removeNonText(body);
-      boolean discussionIsText = NonContentRemover.removeFurniture(body);
-      List<Element> content = MainContentChooser.choose(body);
-      for (Element root : content) NonContentRemover.removeWeakFurniture(root, discussionIsText);
-      return new MainText(title, BlockFilter.join(BlockTextRenderer.render(content), title));
+      return extractOrThrow(html, baseUri);
     } catch (RuntimeException e) {
       // A parser or library bug on hostile input must not kill the job: no text for this page.
-      return new MainText(title, "");
+      return EMPTY;
     }
+  }
+
+  /**
+   * {@link #extract} without its safety net, so that tests and the fuzz target see a library or
+   * extractor bug as the exception it is instead of an empty page.
+   */
+  MainText extractOrThrow(String html, String baseUri) {
+    if (html == null || html.isBlank()) return EMPTY;
+    String input = html.length() > MAX_INPUT_CHARS ? html.substring(0, MAX_INPUT_CHARS) : html;
+    Document doc = Parser.htmlParser().parseInput(input, baseUri == null ? "" : baseUri);
+    String title = TitleFinder.find(doc);
+    Element body = doc.body();
+    if (body == null) return new MainText(title, "");
+    NonContentRemover.removeNonText(body);
+    boolean discussionIsText = NonContentRemover.removeFurniture(body);
+    List<Element> content = MainContentChooser.choose(body);
+    for (Element root : content) NonContentRemover.removeWeakFurniture(root, discussionIsText);
+    return new MainText(title, BlockFilter.join(BlockTextRenderer.render(content), title));
   }
 }
