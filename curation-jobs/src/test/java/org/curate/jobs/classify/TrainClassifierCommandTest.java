@@ -14,6 +14,7 @@ import org.curate.core.Document;
 import org.curate.core.DocumentStep;
 import org.curate.core.Outcome;
 import org.curate.filters.FilterRegistry;
+import org.curate.filters.fasttext.FastTextArgs;
 import org.curate.filters.fasttext.FastTextModel;
 import org.curate.jobs.Curate;
 import org.curate.jobs.SparkTestSupport;
@@ -156,11 +157,24 @@ class TrainClassifierCommandTest {
   }
 
   @Test
-  void missingCorpusOrUnknownLossIsAUsageError() {
+  void missingCorpusOrUnsupportedLossIsAUsageError() {
     assertThat(Curate.execute("train-classifier", "--positives", dir.resolve("pos.jsonl").toString(), "--output",
         dir.resolve("x").toString())).isEqualTo(2);
-    assertThat(Curate.execute("train-classifier", "--input", dir.resolve("labelled.jsonl").toString(), "--loss", "hs",
+    assertThat(Curate.execute("train-classifier", "--input", dir.resolve("labelled.jsonl").toString(), "--loss", "ns",
         "--output", dir.resolve("y").toString())).isEqualTo(2);
     assertThat(dir.resolve("x")).doesNotExist();
+    assertThat(dir.resolve("y")).doesNotExist();
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({"ova, ONE_VS_ALL", "hs, HIERARCHICAL_SOFTMAX"})
+  void otherLossesTrainModelsOfThatLoss(String loss, FastTextArgs.Loss expected) throws Exception {
+    Path out = dir.resolve("model-" + loss);
+    assertThat(Curate.execute(hyper("train-classifier", "--input", dir.resolve("labelled.jsonl").toString(),
+        "--text-column", "body", "--label-column", "y", "--loss", loss, "--output", out.toString()))).isZero();
+    assertThat(FastTextModel.load(out.resolve("model.bin")).args().loss()).isEqualTo(expected);
+    JsonNode stats = new ObjectMapper().readTree(out.resolve("training.json").toFile());
+    assertThat(stats.get("hyperparameters").get("loss").asText()).isEqualTo(loss);
+    assertThat(stats.get("held_out_accuracy").asDouble()).isGreaterThan(0.85);
   }
 }
