@@ -156,6 +156,58 @@ class TrainClassifierCommandTest {
     assertThat(stats.get("in").asLong()).isEqualTo(n);
   }
 
+  /**
+   * Acceptance: {@code curate run} on the sample with a trained quality model that drops (the top
+   * half by score kept), and the run's report shows the score histogram, the drops by reason with
+   * samples of them, and the threshold the top-fraction rule used.
+   */
+  @Test
+  void curateRunReportShowsTheScoreHistogramAndWhatTheModelDropped() throws Exception {
+    Path model = dir.resolve("run-report/quality");
+    assertThat(Curate.execute(hyper("train-classifier", "--positives", dir.resolve("pos.jsonl").toString(),
+        "--negatives", dir.resolve("neg.jsonl").toString(), "--output", model.toString()))).isZero();
+    Path config = dir.resolve("run-report/pipeline.yaml");
+    Files.writeString(config, String.join("\n", "stages:", "  - stage: extract", "  - stage: filter", "    filters:",
+        "      - filter: quality_model", "        model: quality/model.bin", "        label: hq",
+        "        name: demo", "        top_fraction: 0.5", ""));
+    Path out = dir.resolve("run-report/out");
+    assertThat(Curate.execute("run", "--config", config.toString(), "--output", out.toString())).isZero();
+    JsonNode filter = new ObjectMapper().readTree(out.resolve("filter/_stats.json").toFile());
+    long dropped = filter.get("dropped").get("quality_model:demo").asLong();
+    long kept = filter.get("out").asLong();
+    assertThat(dropped).isPositive();
+    assertThat(kept).isPositive();
+    assertThat(filter.get("in").asLong()).isEqualTo(kept + dropped);
+
+    JsonNode report = new ObjectMapper().readTree(out.resolve("report/stats.json").toFile());
+    JsonNode histogram = null;
+    for (JsonNode h : report.get("histograms")) {
+      if (h.get("stage").asText().equals("filter") && h.get("metric").asText().equals("quality_model.demo.score")) {
+        histogram = h;
+      }
+    }
+    assertThat(histogram).as("score histogram in the report").isNotNull();
+    long binned = 0;
+    for (JsonNode c : histogram.get("counts")) {
+      binned += c.asLong();
+    }
+    assertThat(binned).isEqualTo(kept);
+    JsonNode reason = null;
+    for (JsonNode r : report.get("reasons")) {
+      if (r.get("stage").asText().equals("filter") && r.get("key").asText().equals("quality_model:demo")) {
+        reason = r;
+      }
+    }
+    assertThat(reason).as("the model's drops in the report").isNotNull();
+    assertThat(reason.get("count").asLong()).isEqualTo(dropped);
+    assertThat(Files.readAllLines(out.resolve("report/samples.jsonl")).stream()
+        .map(l -> l.contains("\"reason\":\"quality_model:demo\"")).filter(b -> b).count()).isPositive();
+    String section = report.get("sections").toString();
+    assertThat(section).contains("quality_model:demo threshold", "quality_model:demo kept fraction");
+    String html = Files.readString(out.resolve("report/index.html"));
+    assertThat(html).contains("quality_model.demo.score", "quality_model:demo");
+  }
+
   @Test
   void missingCorpusOrUnsupportedLossIsAUsageError() {
     assertThat(Curate.execute("train-classifier", "--positives", dir.resolve("pos.jsonl").toString(), "--output",
