@@ -148,6 +148,28 @@ class TopFractionFilterTest {
   }
 
   @Test
+  void twoTopFractionLinksResolveInOrderTheSecondOverWhatTheFirstKept() throws Exception {
+    Path out = filter("two", topFraction("    top_fraction: 0.5\n")
+        + "  - filter: quality_model\n    model: model.bin\n    label: hq\n    name: second\n    top_fraction: 0.5\n");
+    JsonNode rows = new ObjectMapper().readTree(out.resolve("_report.json").toFile()).get("tables").get(0).get("rows");
+    assertThat(rows).hasSize(2);
+    double first = rows.get(0).get(4).asDouble();
+    double second = rows.get(1).get(4).asDouble();
+    assertThat(rows.get(0).get(5).asLong()).isEqualTo(DOCS);
+    assertThat(rows.get(1).get(5).asLong()).isEqualTo(rows.get(0).get(6).asLong()); // scored = kept by the first
+    assertThat(ids(out)).isEqualTo(scoringAtLeast(second, scoringAtLeast(first, SCORES.keySet())));
+    assertThat(second).isGreaterThan(first);
+  }
+
+  @Test
+  void rankFromTopIsTheCeilingOfTheFractionAndAtLeastOne() {
+    assertThat(ScoreThreshold.rankFromTop(0.1, 1000)).isEqualTo(100);
+    assertThat(ScoreThreshold.rankFromTop(0.1, 1001)).isEqualTo(101);
+    assertThat(ScoreThreshold.rankFromTop(0.001, 10)).isEqualTo(1);
+    assertThat(ScoreThreshold.rankFromTop(1.0, 7)).isEqualTo(7);
+  }
+
+  @Test
   void tagOnlyKeepsEverythingAndTagsExactlyTheDocumentsBelowTheThreshold() throws Exception {
     Path out = filter("tag-only", topFraction("    tag_only: true\n    top_fraction: 0.25\n"));
     double threshold = metrics(out).get(THRESHOLD).asDouble();
