@@ -58,8 +58,9 @@ import picocli.CommandLine.Spec;
  * would cost accuracy for a speed-up the data size does not need. What reaches the driver is
  * bounded by {@code --max-examples}: when there are more, a seeded hash of the text picks which
  * (the same ones whatever the partitioning). Examples are ordered by that hash, which shuffles
- * the labels together as SGD needs, deterministically; training is single-threaded, so the model
- * file is byte-for-byte the same for the same input and seed.
+ * the labels together as SGD needs, deterministically; training is single-threaded by default, so
+ * the model file is byte-for-byte the same for the same input and seed ({@code --threads N} trades
+ * that for speed, as fastText's threads do).
  */
 @Command(name = "train-classifier", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
@@ -127,8 +128,17 @@ public final class TrainClassifierCommand implements Callable<Integer> {
   @Option(names = "--bucket", description = "fastText -bucket (default: 2000000).")
   int bucket = 2_000_000;
 
-  @Option(names = "--loss", description = "fastText -loss; only softmax is implemented (default: softmax).")
+  @Option(names = "--loss", description = "fastText -loss: softmax, ova (one-vs-all) or hs (hierarchical softmax); "
+      + "ns is not implemented (default: softmax).")
   String loss = "softmax";
+
+  @Option(names = "--threads", description = "Training threads on the driver (default: 1, deterministic; more run "
+      + "fastText's lock-free Hogwild SGD: faster, but the model then differs from run to run).")
+  int threads = 1;
+
+  /** The {@code --loss} values fastText's CLI spells, and ours. */
+  private static final Map<String, FastTextArgs.Loss> LOSSES = Map.of("softmax", FastTextArgs.Loss.SOFTMAX,
+      "ova", FastTextArgs.Loss.ONE_VS_ALL, "hs", FastTextArgs.Loss.HIERARCHICAL_SOFTMAX);
 
   @Override
   public Integer call() {
@@ -136,8 +146,9 @@ public final class TrainClassifierCommand implements Callable<Integer> {
     if (inputs.isEmpty() == !corpora || (corpora && (positives.isEmpty() || negatives.isEmpty()))) {
       throw new ParameterException(spec.commandLine(), "give either --input, or both --positives and --negatives");
     }
-    if (!loss.equals("softmax")) {
-      throw new ParameterException(spec.commandLine(), "--loss " + loss + " is not implemented (only softmax)");
+    if (!LOSSES.containsKey(loss)) {
+      throw new ParameterException(spec.commandLine(), "--loss " + loss + " is not supported; supported: softmax, ova, hs"
+          + (loss.equals("ns") ? " (negative sampling is not implemented)" : ""));
     }
     if (maxExamples <= 0 || !(holdout >= 0 && holdout < 1)) {
       throw new ParameterException(spec.commandLine(), "--max-examples must be > 0 and --holdout in [0, 1)");
@@ -145,7 +156,7 @@ public final class TrainClassifierCommand implements Callable<Integer> {
     FastTextTrainer.Options options;
     try {
       options = new FastTextTrainer.Options(dim, epoch, lr, wordNgrams, minCount, bucket, 0, 0,
-          FastTextArgs.Loss.SOFTMAX, seed);
+          LOSSES.get(loss), seed, threads);
       FastTextTrainer.labelToken(positiveLabel);
       FastTextTrainer.labelToken(negativeLabel);
     } catch (IllegalArgumentException e) {
@@ -189,17 +200,18 @@ public final class TrainClassifierCommand implements Callable<Integer> {
     long wall0 = System.nanoTime();
     FastTextTrainer trainer = new FastTextTrainer(options);
     FastTextModel model = trainer.train(train);
-    double trainCpuSeconds = (mx.getCurrentThreadCpuTime() - cpu0) / 1e9;
+    // This thread's CPU time is the training's only when it trains alone.
+    double trainCpuSeconds = threads == 1 ? (mx.getCurrentThreadCpuTime() - cpu0) / 1e9 : Double.NaN;
     double trainWallSeconds = (System.nanoTime() - wall0) / 1e9;
     double accuracy = test.isEmpty() ? Double.NaN : accuracy(model, test);
     writeOutputs(session, model, available, total, train.size(), test.size(), trainer.stats(), trainCpuSeconds,
         trainWallSeconds, accuracy);
     System.out.printf(Locale.ROOT,
         "train-classifier: %d documents %s, %d collected (max %d), %d trained, %d held out; %d words, %d labels; "
-            + "training %.1f s CPU (%.1f s wall); held-out accuracy %s -> %s/model.bin%n",
+            + "training %s s CPU (%.1f s wall, %d thread(s)); held-out accuracy %s -> %s/model.bin%n",
         total, available, train.size() + test.size(), maxExamples, train.size(), test.size(), trainer.stats().words(),
-        trainer.stats().labels(), trainCpuSeconds, trainWallSeconds,
-        test.isEmpty() ? "n/a" : String.format(Locale.ROOT, "%.4f", accuracy), output);
+        trainer.stats().labels(), Double.isNaN(trainCpuSeconds) ? "n/a" : String.format(Locale.ROOT, "%.1f",
+            trainCpuSeconds), trainWallSeconds, threads, test.isEmpty() ? "n/a" : String.format(Locale.ROOT, "%.4f", accuracy), output);
     return 0;
   }
 
@@ -286,11 +298,13 @@ public final class TrainClassifierCommand implements Callable<Integer> {
       if (!Double.isNaN(accuracy)) {
         root.put("held_out_accuracy", accuracy);
       }
-      root.put("train_cpu_seconds", cpuSeconds);
+      if (!Double.isNaN(cpuSeconds)) {
+        root.put("train_cpu_seconds", cpuSeconds);
+      }
       root.put("train_wall_seconds", wallSeconds);
       ObjectNode hp = root.putObject("hyperparameters");
       hp.put("word_ngrams", wordNgrams).put("epoch", epoch).put("lr", lr).put("dim", dim).put("min_count", minCount)
-          .put("bucket", bucket).put("loss", loss).put("seed", seed).put("holdout", holdout);
+          .put("bucket", bucket).put("loss", loss).put("seed", seed).put("holdout", holdout).put("threads", threads);
       try (OutputStream out = fs.create(new Path(dir, "training.json"), true)) {
         out.write(json.writerWithDefaultPrettyPrinter().writeValueAsString(root).getBytes(StandardCharsets.UTF_8));
         out.write('\n');

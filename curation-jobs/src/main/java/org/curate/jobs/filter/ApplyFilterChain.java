@@ -90,7 +90,7 @@ final class ApplyFilterChain implements MapPartitionsFunction<Row, Row> {
     return RowFactory.create(values);
   }
 
-  private static Document toDocument(Row row) {
+  static Document toDocument(Row row) {
     Map<String, Double> tags = row.isNullAt(TAGS) ? null : new TreeMap<>(row.<String, Double>getJavaMap(TAGS));
     return new Document(row.getString(ID), row.getString(URL), row.getString(LANG),
         row.isNullAt(LANG_SCORE) ? null : row.getDouble(LANG_SCORE), row.getString(TITLE),

@@ -38,6 +38,16 @@ public record FilterConfig(List<FilterSpec> filters) implements Serializable {
     filters = List.copyOf(filters);
   }
 
+  /** This config with one more (or a replaced) parameter on the filter at {@code index}. */
+  public FilterConfig withParam(int index, String key, Object value) {
+    List<FilterSpec> specs = new ArrayList<>(filters);
+    FilterSpec spec = specs.get(index);
+    Map<String, Object> params = new LinkedHashMap<>(spec.params());
+    params.put(key, value);
+    specs.set(index, new FilterSpec(spec.name(), spec.tagOnly(), params));
+    return new FilterConfig(specs);
+  }
+
   public static FilterConfig load(Path file) {
     try (InputStream in = Files.newInputStream(file)) {
       return parse(in, file.toAbsolutePath().getParent(), file.toString());

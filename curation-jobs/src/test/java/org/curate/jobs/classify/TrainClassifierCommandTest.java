@@ -14,6 +14,7 @@ import org.curate.core.Document;
 import org.curate.core.DocumentStep;
 import org.curate.core.Outcome;
 import org.curate.filters.FilterRegistry;
+import org.curate.filters.fasttext.FastTextArgs;
 import org.curate.filters.fasttext.FastTextModel;
 import org.curate.jobs.Curate;
 import org.curate.jobs.SparkTestSupport;
@@ -155,12 +156,77 @@ class TrainClassifierCommandTest {
     assertThat(stats.get("in").asLong()).isEqualTo(n);
   }
 
+  /**
+   * Acceptance: {@code curate run} on the sample with a trained quality model that drops (the top
+   * half by score kept), and the run's report shows the score histogram, the drops by reason with
+   * samples of them, and the threshold the top-fraction rule used.
+   */
   @Test
-  void missingCorpusOrUnknownLossIsAUsageError() {
+  void curateRunReportShowsTheScoreHistogramAndWhatTheModelDropped() throws Exception {
+    Path model = dir.resolve("run-report/quality");
+    assertThat(Curate.execute(hyper("train-classifier", "--positives", dir.resolve("pos.jsonl").toString(),
+        "--negatives", dir.resolve("neg.jsonl").toString(), "--output", model.toString()))).isZero();
+    Path config = dir.resolve("run-report/pipeline.yaml");
+    Files.writeString(config, String.join("\n", "stages:", "  - stage: extract", "  - stage: filter", "    filters:",
+        "      - filter: quality_model", "        model: quality/model.bin", "        label: hq",
+        "        name: demo", "        top_fraction: 0.5", ""));
+    Path out = dir.resolve("run-report/out");
+    assertThat(Curate.execute("run", "--config", config.toString(), "--output", out.toString())).isZero();
+    JsonNode filter = new ObjectMapper().readTree(out.resolve("filter/_stats.json").toFile());
+    long dropped = filter.get("dropped").get("quality_model:demo").asLong();
+    long kept = filter.get("out").asLong();
+    assertThat(dropped).isPositive();
+    assertThat(kept).isPositive();
+    assertThat(filter.get("in").asLong()).isEqualTo(kept + dropped);
+
+    JsonNode report = new ObjectMapper().readTree(out.resolve("report/stats.json").toFile());
+    JsonNode histogram = null;
+    for (JsonNode h : report.get("histograms")) {
+      if (h.get("stage").asText().equals("filter") && h.get("metric").asText().equals("quality_model.demo.score")) {
+        histogram = h;
+      }
+    }
+    assertThat(histogram).as("score histogram in the report").isNotNull();
+    long binned = 0;
+    for (JsonNode c : histogram.get("counts")) {
+      binned += c.asLong();
+    }
+    assertThat(binned).isEqualTo(kept);
+    JsonNode reason = null;
+    for (JsonNode r : report.get("reasons")) {
+      if (r.get("stage").asText().equals("filter") && r.get("key").asText().equals("quality_model:demo")) {
+        reason = r;
+      }
+    }
+    assertThat(reason).as("the model's drops in the report").isNotNull();
+    assertThat(reason.get("count").asLong()).isEqualTo(dropped);
+    assertThat(Files.readAllLines(out.resolve("report/samples.jsonl")).stream()
+        .map(l -> l.contains("\"reason\":\"quality_model:demo\"")).filter(b -> b).count()).isPositive();
+    String section = report.get("sections").toString();
+    assertThat(section).contains("quality_model:demo threshold", "quality_model:demo kept fraction");
+    String html = Files.readString(out.resolve("report/index.html"));
+    assertThat(html).contains("quality_model.demo.score", "quality_model:demo");
+  }
+
+  @Test
+  void missingCorpusOrUnsupportedLossIsAUsageError() {
     assertThat(Curate.execute("train-classifier", "--positives", dir.resolve("pos.jsonl").toString(), "--output",
         dir.resolve("x").toString())).isEqualTo(2);
-    assertThat(Curate.execute("train-classifier", "--input", dir.resolve("labelled.jsonl").toString(), "--loss", "hs",
+    assertThat(Curate.execute("train-classifier", "--input", dir.resolve("labelled.jsonl").toString(), "--loss", "ns",
         "--output", dir.resolve("y").toString())).isEqualTo(2);
     assertThat(dir.resolve("x")).doesNotExist();
+    assertThat(dir.resolve("y")).doesNotExist();
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({"ova, ONE_VS_ALL", "hs, HIERARCHICAL_SOFTMAX"})
+  void otherLossesTrainModelsOfThatLoss(String loss, FastTextArgs.Loss expected) throws Exception {
+    Path out = dir.resolve("model-" + loss);
+    assertThat(Curate.execute(hyper("train-classifier", "--input", dir.resolve("labelled.jsonl").toString(),
+        "--text-column", "body", "--label-column", "y", "--loss", loss, "--output", out.toString()))).isZero();
+    assertThat(FastTextModel.load(out.resolve("model.bin")).args().loss()).isEqualTo(expected);
+    JsonNode stats = new ObjectMapper().readTree(out.resolve("training.json").toFile());
+    assertThat(stats.get("hyperparameters").get("loss").asText()).isEqualTo(loss);
+    assertThat(stats.get("held_out_accuracy").asDouble()).isGreaterThan(0.85);
   }
 }

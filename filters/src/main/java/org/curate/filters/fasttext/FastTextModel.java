@@ -35,11 +35,18 @@ public final class FastTextModel {
     this.quantized = quantized;
   }
 
-  /** A softmax model over dense matrices made in memory (by {@link FastTextTrainer}); they are not copied. */
-  static FastTextModel softmax(FastTextArgs args, FastTextDictionary dictionary, DenseMatrix input,
+  /** A model over dense matrices made in memory (by {@link FastTextTrainer}), for its loss; they are not copied. */
+  static FastTextModel trained(FastTextArgs args, FastTextDictionary dictionary, DenseMatrix input,
       DenseMatrix output) {
-    return new FastTextModel(args, dictionary, input, output, new SoftmaxOutput(output, dictionary.nlabels()),
-        false);
+    return new FastTextModel(args, dictionary, input, output, outputLayer(args.loss(), output, dictionary), false);
+  }
+
+  private static OutputLayer outputLayer(FastTextArgs.Loss loss, Matrix output, FastTextDictionary dictionary) {
+    return switch (loss) {
+      case SOFTMAX -> new SoftmaxOutput(output, dictionary.nlabels());
+      case HIERARCHICAL_SOFTMAX -> new HierarchicalSoftmax(output, dictionary.labelCounts());
+      case ONE_VS_ALL, NEGATIVE_SAMPLING -> new OneVsAllOutput(output, dictionary.nlabels());
+    };
   }
 
   public static FastTextModel load(Path path) throws IOException {
@@ -75,11 +82,7 @@ public final class FastTextModel {
       throw in.corrupt("matrix shapes input " + input.rows() + "x" + input.cols() + ", output " + output.rows()
           + "x" + output.cols() + " for dim " + args.dim() + " and " + dictionary.nwords() + " words");
     }
-    OutputLayer layer = switch (args.loss()) {
-      case SOFTMAX -> new SoftmaxOutput(output, nlabels);
-      case HIERARCHICAL_SOFTMAX -> new HierarchicalSoftmax(output, dictionary.labelCounts());
-      case ONE_VS_ALL, NEGATIVE_SAMPLING -> new OneVsAllOutput(output, nlabels);
-    };
+    OutputLayer layer = outputLayer(args.loss(), output, dictionary);
     // fastText allocates one output row per label even for hs, which uses only the nlabels - 1 inner nodes.
     long expectedOutputRows = args.loss() == FastTextArgs.Loss.HIERARCHICAL_SOFTMAX ? nlabels - 1L : nlabels;
     if (output.rows() < expectedOutputRows) {

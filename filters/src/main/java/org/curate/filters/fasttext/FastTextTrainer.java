@@ -21,17 +21,21 @@ import java.util.SplittableRandom;
  *       {@code bucket} rows, computed by the same code as prediction ({@link FastTextPredictor}),
  *       so training and inference cannot disagree on features.
  *   <li>Model: input matrix {@code (nwords + bucket) x dim} uniform in ±1/dim, output matrix
- *       {@code nlabels x dim} zero. Per example: hidden = mean of its input rows; softmax over
- *       {@code output · hidden}; for each label i, {@code alpha = lr (1[i = target] - p_i)},
+ *       {@code nlabels x dim} zero. Per example: hidden = mean of its input rows; for softmax over
+ *       {@code output · hidden}, for each label i, {@code alpha = lr (1[i = target] - p_i)},
  *       gradient += alpha·out_i, out_i += alpha·hidden; then every input row += gradient / rows.
- *       An example with several labels trains on one drawn at random, as fastText does.
+ *       An example with several labels trains on one drawn at random, as fastText does (except
+ *       one-vs-all, which trains on all of them).
  *   <li>Schedule: examples in order, {@code epoch} passes; the learning rate decays linearly
  *       from {@code lr} to 0 with the tokens processed, updated every {@code lrUpdateRate} (100)
  *       tokens as in fastText.
  * </ol>
- * Only the softmax loss is implemented (fastText's hierarchical softmax and negative sampling are
- * not). One thread: for a given seed and examples the result is bit-for-bit the same on every
- * run (Java float arithmetic is deterministic), which fastText's Hogwild threads are not.
+ * Losses ({@link TrainingLoss}): softmax, one-vs-all ({@code ova}: a sigmoid per label, trained on
+ * all of an example's labels) and hierarchical softmax ({@code hs}: a sigmoid per inner node of a
+ * Huffman tree over the labels, {@link HuffmanTree}); negative sampling is not implemented. One
+ * thread (the default): for a given seed and examples the result is bit-for-bit the same on every
+ * run (Java float arithmetic is deterministic). More threads run fastText's lock-free Hogwild SGD
+ * on shared matrices: faster in wall time, not reproducible bit for bit.
  */
 public final class FastTextTrainer {
   /** fastText's defaults for the arguments a model file stores but supervised training does not use. */
@@ -53,53 +57,64 @@ public final class FastTextTrainer {
     }
   }
 
-  /** fastText's supervised hyperparameters; {@link #defaults()} are the CLI's. */
+  /**
+   * fastText's supervised hyperparameters; {@link #defaults()} are the CLI's, except {@code threads}
+   * (1: deterministic; more: fastText's lock-free Hogwild SGD, whose result depends on scheduling).
+   */
   public record Options(int dim, int epoch, double lr, int wordNgrams, int minCount, int bucket, int minn, int maxn,
-      FastTextArgs.Loss loss, long seed) {
+      FastTextArgs.Loss loss, long seed, int threads) {
     public Options {
       if (dim <= 0 || epoch <= 0 || !(lr > 0) || wordNgrams < 1 || minCount < 1 || bucket < 0 || minn < 0
-          || maxn < 0 || (maxn > 0 && minn > maxn)) {
+          || maxn < 0 || (maxn > 0 && minn > maxn) || threads < 1) {
         throw new IllegalArgumentException("invalid fastText options " + this);
       }
-      if (loss != FastTextArgs.Loss.SOFTMAX) {
-        throw new IllegalArgumentException("only the softmax loss is implemented, not " + loss);
+      if (loss == FastTextArgs.Loss.NEGATIVE_SAMPLING) {
+        throw new IllegalArgumentException("loss ns (negative sampling) is not implemented; use softmax, ova or hs");
       }
     }
 
     public static Options defaults() {
-      return new Options(100, 5, 0.1, 1, 1, 2_000_000, 0, 0, FastTextArgs.Loss.SOFTMAX, 0);
+      return new Options(100, 5, 0.1, 1, 1, 2_000_000, 0, 0, FastTextArgs.Loss.SOFTMAX, 0, 1);
     }
 
     public Options withDim(int v) {
-      return new Options(v, epoch, lr, wordNgrams, minCount, bucket, minn, maxn, loss, seed);
+      return new Options(v, epoch, lr, wordNgrams, minCount, bucket, minn, maxn, loss, seed, threads);
     }
 
     public Options withEpoch(int v) {
-      return new Options(dim, v, lr, wordNgrams, minCount, bucket, minn, maxn, loss, seed);
+      return new Options(dim, v, lr, wordNgrams, minCount, bucket, minn, maxn, loss, seed, threads);
     }
 
     public Options withLr(double v) {
-      return new Options(dim, epoch, v, wordNgrams, minCount, bucket, minn, maxn, loss, seed);
+      return new Options(dim, epoch, v, wordNgrams, minCount, bucket, minn, maxn, loss, seed, threads);
     }
 
     public Options withWordNgrams(int v) {
-      return new Options(dim, epoch, lr, v, minCount, bucket, minn, maxn, loss, seed);
+      return new Options(dim, epoch, lr, v, minCount, bucket, minn, maxn, loss, seed, threads);
     }
 
     public Options withMinCount(int v) {
-      return new Options(dim, epoch, lr, wordNgrams, v, bucket, minn, maxn, loss, seed);
+      return new Options(dim, epoch, lr, wordNgrams, v, bucket, minn, maxn, loss, seed, threads);
     }
 
     public Options withBucket(int v) {
-      return new Options(dim, epoch, lr, wordNgrams, minCount, v, minn, maxn, loss, seed);
+      return new Options(dim, epoch, lr, wordNgrams, minCount, v, minn, maxn, loss, seed, threads);
     }
 
     public Options withCharNgrams(int newMinn, int newMaxn) {
-      return new Options(dim, epoch, lr, wordNgrams, minCount, bucket, newMinn, newMaxn, loss, seed);
+      return new Options(dim, epoch, lr, wordNgrams, minCount, bucket, newMinn, newMaxn, loss, seed, threads);
+    }
+
+    public Options withLoss(FastTextArgs.Loss v) {
+      return new Options(dim, epoch, lr, wordNgrams, minCount, bucket, minn, maxn, v, seed, threads);
     }
 
     public Options withSeed(long v) {
-      return new Options(dim, epoch, lr, wordNgrams, minCount, bucket, minn, maxn, loss, v);
+      return new Options(dim, epoch, lr, wordNgrams, minCount, bucket, minn, maxn, loss, v, threads);
+    }
+
+    public Options withThreads(int v) {
+      return new Options(dim, epoch, lr, wordNgrams, minCount, bucket, minn, maxn, loss, seed, v);
     }
 
     /** fastText drops the buckets when no feature would use them (no word n-grams, no subwords). */
@@ -180,7 +195,7 @@ public final class FastTextTrainer {
       in[i] = (float) ((random.nextDouble() * 2 - 1) * bound);
     }
     float[] out = new float[nlabels * dim];
-    FastTextModel model = FastTextModel.softmax(args, dict, DenseMatrix.wrap(inputRows, dim, in),
+    FastTextModel model = FastTextModel.trained(args, dict, DenseMatrix.wrap(inputRows, dim, in),
         DenseMatrix.wrap(nlabels, dim, out));
     FastTextPredictor features = model.newPredictor();
 
@@ -201,91 +216,146 @@ public final class FastTextTrainer {
       }
     }
 
-    // 4. Stochastic gradient descent with fastText's linear learning-rate decay.
-    float[] hidden = new float[dim];
-    float[] grad = new float[dim];
-    float[] prob = new float[nlabels];
-    long total = (long) options.epoch() * ntokens;
-    long tokenCount = 0;
-    long localTokenCount = 0;
-    double lossSum = 0;
-    long lossCount = 0;
-    int skipped = 0;
-    for (int e = 0; tokenCount < total; e = (e + 1) % examples.size()) {
-      float lr = (float) (options.lr() * (1.0 - (double) tokenCount / total));
-      localTokenCount += tokensPerExample[e];
-      int[] rows = rowCache[e] != null ? rowCache[e] : features.inputRows(lineOf(examples.get(e).text()));
-      int[] t = targets[e];
-      if (rows.length == 0 || t.length == 0) {
-        skipped++;
-      } else {
-        int target = t.length == 1 ? t[0] : t[random.nextInt(t.length)];
-        float loss = update(in, out, dim, nlabels, rows, target, lr, hidden, grad, prob);
-        // The mean loss of the last ~10% of the examples seen, a convergence figure for logs.
-        if (tokenCount >= total - total / 10) {
-          lossSum += loss;
-          lossCount++;
+    // 4. Stochastic gradient descent with fastText's linear learning-rate decay. Thread 0 continues
+    // the initialization's random stream, so one thread gives the same model as it always has.
+    long[] labelCounts = Arrays.copyOfRange(counts, nwords, nwords + nlabels);
+    Sgd sgd = new Sgd(examples, model, in, out, labelCounts, targets, rowCache, tokensPerExample,
+        (long) options.epoch() * ntokens);
+    int threads = Math.min(options.threads(), examples.size());
+    if (threads == 1) {
+      sgd.run(0, random);
+    } else {
+      List<Thread> workers = new ArrayList<>();
+      List<Throwable> errors = java.util.Collections.synchronizedList(new ArrayList<>());
+      for (int t = 0; t < threads; t++) {
+        // fastText starts thread t at the t-th slice of its input file.
+        int start = (int) ((long) t * examples.size() / threads);
+        SplittableRandom r = t == 0 ? random : random.split();
+        Thread w = new Thread(() -> sgd.run(start, r), "fasttext-train-" + t);
+        w.setUncaughtExceptionHandler((th, e) -> errors.add(e));
+        workers.add(w);
+      }
+      workers.forEach(Thread::start);
+      for (Thread w : workers) {
+        try {
+          w.join();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted while training", e);
         }
       }
-      if (localTokenCount > LR_UPDATE_RATE) {
-        tokenCount += localTokenCount;
-        localTokenCount = 0;
+      if (!errors.isEmpty()) {
+        throw new IllegalStateException("a training thread failed", errors.get(0));
       }
     }
-    stats = new Stats(examples.size(), skipped / Math.max(1, options.epoch()), ntokens, nwords, nlabels,
-        lossCount == 0 ? Double.NaN : lossSum / lossCount);
+    stats = new Stats(examples.size(), (int) (sgd.skipped.get() / Math.max(1, options.epoch())), ntokens, nwords,
+        nlabels, sgd.meanFinalLoss());
     return model;
   }
 
-  /** One softmax step on one example; returns its loss {@code -log p(target)}. */
-  private static float update(float[] in, float[] out, int dim, int nlabels, int[] rows, int target, float lr,
-      float[] hidden, float[] grad, float[] prob) {
-    Arrays.fill(hidden, 0f);
-    for (int r : rows) {
-      int base = r * dim;
-      for (int j = 0; j < dim; j++) {
-        hidden[j] += in[base + j];
+  /**
+   * The SGD loop of one thread over shared matrices (fastText's {@code trainThread}): from a start
+   * example, in order and round again, until all threads together have processed {@code epoch}
+   * times the tokens; the learning rate follows the shared progress. With several threads the
+   * updates race on purpose (Hogwild, as fastText does): lost updates are rare and harmless.
+   */
+  private final class Sgd {
+    private final List<Example> examples;
+    private final FastTextModel model;
+    private final float[] in;
+    private final float[] out;
+    private final long[] labelCounts;
+    private final int[][] targets;
+    private final int[][] rowCache;
+    private final long[] tokensPerExample;
+    private final long total;
+    private final java.util.concurrent.atomic.AtomicLong tokenCount = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong skipped = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.DoubleAdder lossSum = new java.util.concurrent.atomic.DoubleAdder();
+    private final java.util.concurrent.atomic.AtomicLong lossCount = new java.util.concurrent.atomic.AtomicLong();
+
+    Sgd(List<Example> examples, FastTextModel model, float[] in, float[] out, long[] labelCounts, int[][] targets,
+        int[][] rowCache, long[] tokensPerExample, long total) {
+      this.examples = examples;
+      this.model = model;
+      this.in = in;
+      this.out = out;
+      this.labelCounts = labelCounts;
+      this.targets = targets;
+      this.rowCache = rowCache;
+      this.tokensPerExample = tokensPerExample;
+      this.total = total;
+    }
+
+    void run(int start, SplittableRandom random) {
+      int dim = options.dim();
+      TrainingLoss loss = TrainingLoss.of(options.loss(), out, dim, labelCounts);
+      FastTextPredictor features = model.newPredictor(); // computes rows not cached; one per thread
+      float[] hidden = new float[dim];
+      float[] grad = new float[dim];
+      long localTokenCount = 0;
+      double localLoss = 0;
+      long localLossCount = 0;
+      long localSkipped = 0;
+      long seen = tokenCount.get();
+      for (int e = start; seen < total; e = (e + 1) % examples.size()) {
+        float lr = (float) (options.lr() * (1.0 - (double) seen / total));
+        localTokenCount += tokensPerExample[e];
+        int[] rows = rowCache[e] != null ? rowCache[e] : features.inputRows(lineOf(examples.get(e).text()));
+        int[] t = targets[e];
+        if (rows.length == 0 || t.length == 0) {
+          localSkipped++;
+        } else {
+          int target = loss.usesAllLabels() || t.length == 1 ? t[0] : t[random.nextInt(t.length)];
+          float l = update(loss, rows, t, target, lr, hidden, grad);
+          // The mean loss of the last ~10% of the examples seen, a convergence figure for logs.
+          if (seen >= total - total / 10) {
+            localLoss += l;
+            localLossCount++;
+          }
+        }
+        if (localTokenCount > LR_UPDATE_RATE) {
+          seen = tokenCount.addAndGet(localTokenCount);
+          localTokenCount = 0;
+        }
       }
+      skipped.addAndGet(localSkipped);
+      lossSum.add(localLoss);
+      lossCount.addAndGet(localLossCount);
     }
-    float scale = (float) (1.0 / rows.length);
-    for (int j = 0; j < dim; j++) {
-      hidden[j] *= scale;
+
+    double meanFinalLoss() {
+      return lossCount.get() == 0 ? Double.NaN : lossSum.sum() / lossCount.get();
     }
-    float max = Float.NEGATIVE_INFINITY;
-    for (int i = 0; i < nlabels; i++) {
-      int base = i * dim;
-      float d = 0f;
-      for (int j = 0; j < dim; j++) {
-        d += out[base + j] * hidden[j];
+
+    /** One step on one example: hidden = mean of its input rows, the loss's step, then every input row += grad / rows. */
+    private float update(TrainingLoss loss, int[] rows, int[] targets, int target, float lr, float[] hidden,
+        float[] grad) {
+      int dim = hidden.length;
+      Arrays.fill(hidden, 0f);
+      for (int r : rows) {
+        int base = r * dim;
+        for (int j = 0; j < dim; j++) {
+          hidden[j] += in[base + j];
+        }
       }
-      prob[i] = d;
-      max = Math.max(max, d);
-    }
-    float z = 0f;
-    for (int i = 0; i < nlabels; i++) {
-      prob[i] = (float) Math.exp(prob[i] - max);
-      z += prob[i];
-    }
-    Arrays.fill(grad, 0f);
-    for (int i = 0; i < nlabels; i++) {
-      prob[i] /= z;
-      float alpha = lr * ((i == target ? 1f : 0f) - prob[i]);
-      int base = i * dim;
+      float scale = (float) (1.0 / rows.length);
       for (int j = 0; j < dim; j++) {
-        grad[j] += alpha * out[base + j];
-        out[base + j] += alpha * hidden[j];
+        hidden[j] *= scale;
       }
-    }
-    for (int j = 0; j < dim; j++) {
-      grad[j] *= scale;
-    }
-    for (int r : rows) {
-      int base = r * dim;
+      Arrays.fill(grad, 0f);
+      float l = loss.step(hidden, grad, targets, target, lr);
       for (int j = 0; j < dim; j++) {
-        in[base + j] += grad[j];
+        grad[j] *= scale;
       }
+      for (int r : rows) {
+        int base = r * dim;
+        for (int j = 0; j < dim; j++) {
+          in[base + j] += grad[j];
+        }
+      }
+      return l;
     }
-    return (float) -Math.log(prob[target] + 1e-5);
   }
 
   static final String LABEL_PREFIX = "__label__";

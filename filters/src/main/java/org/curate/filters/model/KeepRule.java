@@ -28,6 +28,43 @@ public sealed interface KeepRule {
   }
 
   /**
+   * Keep the top {@code fraction} of the documents by score across a whole stage input (DCLM keeps
+   * its classifier's top ~10%): keep when {@code score >= threshold}, where the threshold is the
+   * score of the {@code ceil(fraction · n)}-th best of the n documents the filter sees. One
+   * document cannot know it, so the filter stage finds it in a scoring pre-pass and sets it
+   * ({@link #withThreshold}); {@code relativeError} 0 asks for the exact threshold, more for
+   * Spark's {@code approxQuantile} with that relative error. Before then, applying the rule fails.
+   */
+  record TopFraction(double fraction, double relativeError, double threshold) implements KeepRule {
+    public TopFraction {
+      if (!(fraction > 0 && fraction <= 1)) {
+        throw new IllegalArgumentException("top_fraction must be in (0, 1], got " + fraction);
+      }
+      if (!(relativeError >= 0 && relativeError < 1)) {
+        throw new IllegalArgumentException("quantile_error must be in [0, 1), got " + relativeError);
+      }
+    }
+
+    public TopFraction withThreshold(double value) {
+      return new TopFraction(fraction, relativeError, value);
+    }
+
+    public boolean resolved() {
+      return !Double.isNaN(threshold);
+    }
+
+    @Override
+    public String dropDetail(String documentId, double score) {
+      if (!resolved()) {
+        throw new IllegalStateException("top_fraction needs the threshold the filter stage computes over its whole "
+            + "input; this chain was built without it");
+      }
+      return score >= threshold ? null
+          : String.format(Locale.ROOT, "score=%.4f threshold=%s top_fraction=%s", score, threshold, fraction);
+    }
+  }
+
+  /**
    * GPT-3's rule (Brown et al. 2020, appendix A): keep when a Pareto(α) sample exceeds
    * {@code 1 - score}, so low-scoring documents are sometimes kept. The sample is numpy's
    * {@code pareto} (Lomax: {@code U^(-1/α) - 1}) with U drawn from a hash of the seed and the

@@ -61,6 +61,15 @@ public final class ModelFilter implements DocumentStep {
     return scoreTag;
   }
 
+  /** The drop reason, {@code <family>:<name>}. */
+  public String reason() {
+    return reason;
+  }
+
+  public KeepRule rule() {
+    return rule;
+  }
+
   /** The positive label's probability for the text. */
   public double score(String text) {
     for (Prediction p : predictor.predict(FastTextTrainer.lineOf(text), -1)) {

@@ -23,7 +23,9 @@ import org.curate.filters.fasttext.FastTextModel;
  *       extension, lowercased, other characters as {@code _});
  *   <li>keep rule, at most one of: {@code min_score} (keep if score ≥ it; quality's default 0.5),
  *       {@code max_score} (keep if score ≤ it; toxicity's default 0.5), {@code pareto_alpha}
- *       (GPT-3's Pareto sampling, with {@code seed}, default 0).
+ *       (GPT-3's Pareto sampling, with {@code seed}, default 0), {@code top_fraction} (keep the top
+ *       fraction of the stage's input by score, with {@code quantile_error}, default 0 = exact; the
+ *       filter stage computes the threshold in a pre-pass and passes it as {@code top_fraction_threshold}).
  * </ul>
  * Each executor loads a model once, shared by path (and size and mtime) between the partitions'
  * chains (the model is immutable; predictors are per chain). Paths are local files, as for {@code language}.
@@ -59,6 +61,9 @@ public abstract class ModelFilterFactory implements FilterFactory {
     }
   }
 
+  /** The parameter through which the filter stage hands the computed top-fraction threshold to the executors. */
+  public static final String TOP_FRACTION_THRESHOLD = "top_fraction_threshold";
+
   abstract KeepRule defaultRule();
 
   @Override
@@ -75,16 +80,30 @@ public abstract class ModelFilterFactory implements FilterFactory {
       throw new IllegalArgumentException("filter '" + family + "': name must match [a-z0-9_]+, got '" + name + "'");
     }
     int rules = (params.has("min_score") ? 1 : 0) + (params.has("max_score") ? 1 : 0)
-        + (params.has("pareto_alpha") ? 1 : 0);
+        + (params.has("pareto_alpha") ? 1 : 0) + (params.has("top_fraction") ? 1 : 0);
     if (rules > 1) {
-      throw new IllegalArgumentException("filter '" + family + "': give at most one of min_score, max_score, pareto_alpha");
+      throw new IllegalArgumentException("filter '" + family
+          + "': give at most one of min_score, max_score, pareto_alpha, top_fraction");
     }
     KeepRule rule = defaultRule();
     double min = params.getDouble("min_score", Double.NaN);
     double max = params.getDouble("max_score", Double.NaN);
     double alpha = params.getDouble("pareto_alpha", Double.NaN);
     long seed = params.getInt("seed", 0);
-    if (!Double.isNaN(min)) {
+    double top = params.getDouble("top_fraction", Double.NaN);
+    double quantileError = params.getDouble("quantile_error", 0);
+    double threshold = params.getDouble(TOP_FRACTION_THRESHOLD, Double.NaN);
+    if ((params.has("quantile_error") || params.has(TOP_FRACTION_THRESHOLD)) && Double.isNaN(top)) {
+      throw new IllegalArgumentException("filter '" + family + "': quantile_error and " + TOP_FRACTION_THRESHOLD
+          + " go with top_fraction");
+    }
+    if (!Double.isNaN(top)) {
+      try {
+        rule = new KeepRule.TopFraction(top, quantileError, threshold);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("filter '" + family + "': " + e.getMessage(), e);
+      }
+    } else if (!Double.isNaN(min)) {
       rule = new KeepRule.AtLeast(min);
     } else if (!Double.isNaN(max)) {
       rule = new KeepRule.AtMost(max);

@@ -67,6 +67,29 @@ class ModelFilterTest {
   }
 
   @Test
+  void topFractionNeedsTheStagesThresholdAndThenKeepsScoresAtOrAboveIt() {
+    ModelFilter unresolved = (ModelFilter) create("quality_model", Map.of("model", ours.toString(), "label", "hq",
+        "name", "q", "top_fraction", 0.1));
+    assertThat(unresolved.rule()).isEqualTo(new KeepRule.TopFraction(0.1, 0, Double.NaN));
+    assertThatThrownBy(() -> unresolved.apply(Document.of("d", null, test.get(0).text())))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("filter stage");
+    double threshold = unresolved.score(test.get(0).text());
+    ModelFilter resolved = (ModelFilter) create("quality_model", Map.of("model", ours.toString(), "label", "hq",
+        "name", "q", "top_fraction", 0.1, "quantile_error", 0.01, ModelFilterFactory.TOP_FRACTION_THRESHOLD, threshold));
+    for (int i = 0; i < 50; i++) {
+      String text = test.get(i).text();
+      Outcome<Document> o = resolved.apply(Document.of("d" + i, null, text));
+      assertThat(o instanceof Outcome.Kept).isEqualTo(resolved.score(text) >= threshold);
+      if (o instanceof Outcome.Dropped<Document> d) {
+        assertThat(d.reason()).isEqualTo("quality_model:q");
+        assertThat(d.detail()).contains("top_fraction=0.1");
+      }
+    }
+    assertThatThrownBy(() -> create("quality_model", Map.of("model", ours.toString(), "label", "hq",
+        "top_fraction", 0))).hasMessageContaining("top_fraction must be in (0, 1]");
+  }
+
+  @Test
   void thresholdKeepsHighScoresTagsEveryDocumentAndDropsWithTheModelsName() throws Exception {
     ModelFilter filter = (ModelFilter) create("quality_model", Map.of("model", ours.toString(), "label", "hq",
         "min_score", 0.5));
