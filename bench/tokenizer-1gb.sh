@@ -18,14 +18,20 @@ TEXT_DIRS=(/usr/share/doc/linux-doc-6.12/Documentation /usr/share/perl/5.36.0/po
 CP="bench/target/classes:$(cat bench/target/classpath.txt)"
 mkdir -p "$WORK"
 
-args=(--shared-data ../shared/data --corpus-out "$WORK/real.txt")
-for d in "${TEXT_DIRS[@]}"; do
-  if [[ -d "$d" ]]; then args+=(--text-dir "$d"); else echo "missing text folder $d (see the install lines above)" >&2; fi
-done
-nice java -cp "$CP" org.curate.bench.TokenizerBench "${args[@]}"
-rm -rf "$WORK/jsonl" "$WORK/tokenizer"
-nice java -cp "$CP" org.curate.bench.TokenizerScaleCorpus "$WORK/real.txt" "$WORK/jsonl" "$TARGET_MB"
+if [[ -f "$WORK/jsonl.done" ]]; then
+  echo "reusing the corpus in $WORK/jsonl (delete it to rebuild)"
+else
+  args=(--shared-data ../shared/data --corpus-out "$WORK/real.txt")
+  for d in "${TEXT_DIRS[@]}"; do
+    if [[ -d "$d" ]]; then args+=(--text-dir "$d"); else echo "missing text folder $d (see the install lines above)" >&2; fi
+  done
+  nice java -cp "$CP" org.curate.bench.TokenizerBench "${args[@]}"
+  rm -rf "$WORK/jsonl"
+  nice java -cp "$CP" org.curate.bench.TokenizerScaleCorpus "$WORK/real.txt" "$WORK/jsonl" "$TARGET_MB"
+  touch "$WORK/jsonl.done"
+fi
 du -sh "$WORK/jsonl"
+rm -rf "$WORK/tokenizer"
 
 nice /usr/bin/time -v ./curate --driver-memory "$DRIVER_MEMORY" train-tokenizer --input "$WORK/jsonl" \
   --output "$WORK/tokenizer" --mode sentencepiece --vocab-size 32000 --master 'local[2]' \
