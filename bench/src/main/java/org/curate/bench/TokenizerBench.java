@@ -11,10 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.curate.tokenizer.BpeModel;
 import org.curate.tokenizer.Mode;
 import org.curate.tokenizer.PreTokenizer;
@@ -32,8 +32,9 @@ import org.curate.tokenizer.WordCounts;
  * {@code spm_train}/{@code spm_encode} (CPU from /usr/bin/time) and the npm {@code tokenizers}
  * trainer (default settings: vocab 30000), whose merge list is compared with ours merge for merge.
  *
- * <p>Usage: {@code TokenizerBench [--corpus FILE] [--vocab N] [--node-path DIR]}. The corpus is a
- * text file, one document per line; without one, real text from the shared data folder is used.
+ * <p>Usage: {@code TokenizerBench [--corpus FILE] [--vocab N] [--node-path DIR] [--text-dir DIR]... [--corpus-mb N]
+ * [--corpus-out FILE]}. The corpus is a text file, one document per line; without one, it is built from
+ * real text ({@link TokenizerBenchCorpus}); with {@code --corpus-out} it is only built and written.
  */
 public final class TokenizerBench {
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -45,18 +46,28 @@ public final class TokenizerBench {
     int vocab = 32_000;
     String nodePath = System.getenv("NODE_PATH");
     Path shared = Path.of("../shared/data");
+    List<Path> textDirs = new ArrayList<>();
+    double corpusMb = 0;
+    Path corpusOut = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--corpus" -> corpus = Path.of(args[++i]);
         case "--vocab" -> vocab = Integer.parseInt(args[++i]);
         case "--node-path" -> nodePath = args[++i];
         case "--shared-data" -> shared = Path.of(args[++i]);
+        case "--text-dir" -> textDirs.add(Path.of(args[++i]));
+        case "--corpus-mb" -> corpusMb = Double.parseDouble(args[++i]);
+        case "--corpus-out" -> corpusOut = Path.of(args[++i]);
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
       }
     }
     Path work = Files.createTempDirectory("tokenizer-bench");
     if (corpus == null) {
-      corpus = buildCorpus(shared, work.resolve("corpus.txt"));
+      corpus = TokenizerBenchCorpus.build(shared, textDirs, corpusMb,
+          corpusOut != null ? corpusOut : work.resolve("corpus.txt"));
+    }
+    if (corpusOut != null) {
+      return; // only the corpus was asked for (the 1 GB training bench starts from it)
     }
     List<String> lines = Files.readAllLines(corpus, StandardCharsets.UTF_8);
     long bytes = Files.size(corpus);
@@ -72,7 +83,7 @@ public final class TokenizerBench {
     Path blDir = work.resolve("byte-level");
     TokenizerFiles.write(blModel, blDir, Map.of());
     double ours = encodeTimed("ours byte-level", new Tokenizer(blModel)::encode, lines, bytes);
-    double hf = hfEncodeTimed(blDir.resolve("tokenizer.json"), lines, bytes);
+    double hf = hfEncodeTimed(blDir.resolve("tokenizer.json"), lines, bytes, new Tokenizer(blModel));
     System.out.printf(Locale.ROOT, "encode ratio byte-level ours/HF (MB per CPU-s): %.2fx%n", ours / hf);
 
     // ---- SentencePiece mode: train, encode; spm_train / spm_encode peers
@@ -81,7 +92,11 @@ public final class TokenizerBench {
     BpeModel spModel = trainTimed("sentencepiece", sp, lines.subList(0, split));
     double oursSpTrain = (THREADS.getCurrentThreadCpuTime() - spCpu) / 1e9;
     Tokenizer spTok = new Tokenizer(spModel);
-    encodeTimed("ours sentencepiece", spTok::encode, lines, bytes);
+    Path spDir = work.resolve("sentencepiece");
+    TokenizerFiles.write(spModel, spDir, Map.of());
+    double oursSp = encodeTimed("ours sentencepiece", spTok::encode, lines, bytes);
+    double hfSp = hfEncodeTimed(spDir.resolve("tokenizer.json"), lines, bytes, spTok);
+    System.out.printf(Locale.ROOT, "encode ratio sentencepiece ours/HF (MB per CPU-s): %.2fx%n", oursSp / hfSp);
     if (onPath("spm_train") && Files.isExecutable(Path.of("/usr/bin/time"))) {
       Path trainFile = work.resolve("train.txt");
       Files.write(trainFile, lines.subList(0, split), StandardCharsets.UTF_8);
@@ -191,14 +206,29 @@ public final class TokenizerBench {
     return mbPerCpuS;
   }
 
-  private static double hfEncodeTimed(Path json, List<String> lines, long bytes) throws IOException {
+  /**
+   * HF through DJL, timed like ours; its ids are kept (a reference per line) and compared with
+   * ours after the clock stops, line by line.
+   */
+  private static double hfEncodeTimed(Path json, List<String> lines, long bytes, Tokenizer ours) throws IOException {
     try (HuggingFaceTokenizer hf = HuggingFaceTokenizer.builder().optTokenizerPath(json).optAddSpecialTokens(false)
         .optTruncation(false).optPadding(false).build()) {
       hf.encode("warm up", false, false);
-      return encodeTimed("HF tokenizers (DJL)", l -> {
+      long[][] got = new long[lines.size()][];
+      int[] line = {0};
+      double rate = encodeTimed("HF tokenizers (DJL)", l -> {
         long[] ids = hf.encode(l, false, false).getIds();
+        got[line[0]++] = ids;
         return new int[ids.length];
       }, lines, bytes);
+      int equal = 0;
+      for (int i = 0; i < lines.size(); i++) {
+        if (Arrays.equals(Arrays.stream(ours.encode(lines.get(i))).asLongStream().toArray(), got[i])) {
+          equal++;
+        }
+      }
+      System.out.printf(Locale.ROOT, "HF ids equal ours on %d of %d lines%n", equal, lines.size());
+      return rate;
     }
   }
 
@@ -235,56 +265,5 @@ public final class TokenizerBench {
       }
     }
     return false;
-  }
-
-  /**
-   * Real text from the shared data folder, one document per line (newlines become spaces):
-   * web article bodies (extraction-dev ground truth) and the English prose of the evaluation
-   * sets' questions and solutions (speed only: nothing trained here is kept).
-   */
-  private static Path buildCorpus(Path shared, Path out) throws IOException {
-    ObjectMapper json = new ObjectMapper();
-    List<String> docs = new ArrayList<>();
-    Path truth = shared.resolve("extraction-dev/aeb/truth");
-    if (Files.isDirectory(truth)) {
-      try (Stream<Path> files = Files.list(truth)) {
-        for (Path f : files.sorted().toList()) {
-          JsonNode body = json.readTree(f.toFile()).get("articleBody");
-          if (body != null) {
-            docs.add(body.asText());
-          }
-        }
-      }
-    }
-    for (String[] src : new String[][] {{"benchmarks/gsm8k/train.jsonl", "question", "answer"},
-        {"benchmarks/gsm8k/test.jsonl", "question", "answer"}, {"benchmarks/math/test.jsonl", "problem", "solution"}}) {
-      Path f = shared.resolve(src[0]);
-      if (Files.exists(f)) {
-        for (String line : Files.readAllLines(f)) {
-          JsonNode n = json.readTree(line);
-          docs.add(n.path(src[1]).asText() + " " + n.path(src[2]).asText());
-        }
-      }
-    }
-    Path mmlu = shared.resolve("benchmarks/mmlu/test");
-    if (Files.isDirectory(mmlu)) {
-      try (Stream<Path> files = Files.list(mmlu)) {
-        for (Path f : files.sorted().toList()) {
-          docs.addAll(Files.readAllLines(f));
-        }
-      }
-    }
-    if (docs.isEmpty()) {
-      throw new IllegalStateException("no corpus: pass --corpus FILE or --shared-data DIR");
-    }
-    List<String> lines = new ArrayList<>();
-    for (String d : docs) {
-      String l = d.replace('\r', ' ').replace('\n', ' ').strip();
-      if (!l.isEmpty()) {
-        lines.add(l);
-      }
-    }
-    Files.write(out, lines, StandardCharsets.UTF_8);
-    return out;
   }
 }

@@ -89,15 +89,22 @@ public final class TokenizerFiles {
     }
     root.put("added_tokens", added);
     if (sp) {
+      // Our encoder (and spm_encode, which reads one line at a time) gives every non-empty line its
+      // dummy-prefix ▁ and keeps \n as a unit. HF's Prepend adds one ▁ to the whole text, so the
+      // normaliser adds it to each line that follows a \n and takes back the one Prepend put in
+      // front of a text that starts with an empty line (\A: Oniguruma's ^ would match at every line).
       root.put("normalizer", ordered("type", "Sequence", "normalizers", List.of(
+          ordered("type", "Replace", "pattern", Map.of("String", " "), "content", "\u2581"),
           ordered("type", "Prepend", "prepend", "\u2581"),
-          ordered("type", "Replace", "pattern", Map.of("String", " "), "content", "\u2581"))));
+          ordered("type", "Replace", "pattern", Map.of("Regex", "\\A\u2581\n"), "content", "\n"),
+          ordered("type", "Replace", "pattern", Map.of("Regex", "\n(?=[^\n])"), "content", "\n\u2581"))));
       root.put("pre_tokenizer", null);
       root.put("post_processor", null);
       root.put("decoder", ordered("type", "Sequence", "decoders", List.of(
           ordered("type", "Replace", "pattern", Map.of("String", "\u2581"), "content", " "),
           Map.of("type", "ByteFallback"), Map.of("type", "Fuse"),
-          ordered("type", "Strip", "content", " ", "start", 1, "stop", 0))));
+          ordered("type", "Strip", "content", " ", "start", 1, "stop", 0),
+          ordered("type", "Replace", "pattern", Map.of("Regex", "\n "), "content", "\n"))));
     } else {
       root.put("normalizer", null);
       String regex = model.options().splitRegex();

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Our files against the reference implementations: HF tokenizers (DJL's Java binding of the Rust
  * core, a test dependency) loads our byte-level tokenizer.json and must encode token for token
- * as we do; Debian's {@code spm_encode} loads our tokenizer.model and must give our ids (skipped
+ * as we do (both modes); Debian's {@code spm_encode} loads our tokenizer.model and must give our ids (skipped
  * when the sentencepiece tools are not installed: {@code apt-get install sentencepiece}).
  */
 class ReferenceParityTest {
@@ -55,6 +55,34 @@ class ReferenceParityTest {
         tokens += ourIds.length;
       }
       assertThat(tokens).isGreaterThan(1000);
+    }
+  }
+
+  /**
+   * SentencePiece mode: HF tokenizers loads our tokenizer.json and encodes whole multi-line
+   * documents as our encoder does (every non-empty line gets its dummy-prefix ▁, empty lines and
+   * a leading or trailing newline none), and its decoder gives the text back.
+   */
+  @Test
+  void hfTokenizersLoadsOurSentencePieceFileAndEncodesMultiLineTextIdentically(@TempDir Path tmp) throws IOException {
+    List<String> texts = corpus();
+    List<String> train = texts.subList(0, texts.size() * 3 / 4);
+    TokenizerOptions o = TokenizerOptions.sentencePiece(2000);
+    BpeModel model = TokenizerTrainer.train(TestCorpus.count(o.preTokenizer(), train), o);
+    TokenizerFiles.write(model, tmp, Map.of());
+    Tokenizer ours = new Tokenizer(model);
+    List<String> docs = new ArrayList<>(texts.subList(texts.size() * 3 / 4, texts.size()));
+    docs.addAll(List.of("\nleading newline", "trailing newline\n", "a\n\nb", " \nx", "\n", "\n\n\n", " ", "x\n \ny",
+        "  two\n  leading", "crlf\r\nline\r\n", "tab\tend\n\tstart"));
+    long multiLine = docs.stream().filter(d -> d.indexOf('\n') >= 0 && d.indexOf('\n') < d.length() - 1).count();
+    assertThat(multiLine).as("documents with inner newlines").isGreaterThan(10);
+    try (HuggingFaceTokenizer hf = HuggingFaceTokenizer.builder().optTokenizerPath(tmp.resolve("tokenizer.json"))
+        .optAddSpecialTokens(false).optTruncation(false).optPadding(false).build()) {
+      for (String d : docs) {
+        long[] hfIds = hf.encode(d, false, false).getIds();
+        assertThat(Arrays.stream(ours.encode(d)).asLongStream().toArray()).as("ids of %s", d).isEqualTo(hfIds);
+        assertThat(hf.decode(hfIds, false)).as("HF decode of %s", d).isEqualTo(d);
+      }
     }
   }
 
