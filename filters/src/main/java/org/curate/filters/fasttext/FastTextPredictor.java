@@ -23,6 +23,10 @@ public final class FastTextPredictor {
   private byte[] wrapped = new byte[256];
   private final IntList rows = new IntList(1024);
   private final IntList wordHashes = new IntList(256);
+  private final IntList ngramRows = new IntList(64);
+  private final TokenRowsCache tokenRowsCache = new TokenRowsCache();
+  /** Marks a token that adds no rows and no word hash (a label). */
+  private static final int[] NOT_A_FEATURE = new int[0];
   private final float[] hidden;
   private final float[] labelScratch;
   private final TopK best;
@@ -110,23 +114,36 @@ public final class FastTextPredictor {
 
   private void addToken(byte[] bytes, int off, int len) {
     int h = FastTextDictionary.hash(bytes, off, len);
+    int[] tokenRows = tokenRowsCache.get(bytes, off, len, h);
+    if (tokenRows == null) {
+      tokenRows = featureRows(bytes, off, len, h);
+      tokenRowsCache.put(bytes, off, len, h, tokenRows);
+    }
+    if (tokenRows != NOT_A_FEATURE) {
+      rows.addAll(tokenRows);
+      wordHashes.add(h);
+    }
+  }
+
+  /**
+   * The input rows of one token: an in-vocabulary word's own row and n-grams, an unknown word's
+   * character n-grams; {@link #NOT_A_FEATURE} for a label and for an unknown {@code __label__} token.
+   */
+  private int[] featureRows(byte[] bytes, int off, int len, int h) {
     int id = dict.find(bytes, off, len, h);
     if (id >= 0) {
-      if (dict.isWord(id)) {
-        rows.addAll(dict.wordRows(id));
-        wordHashes.add(h);
-      }
-      return;
+      return dict.isWord(id) ? dict.wordRows(id) : NOT_A_FEATURE;
     }
     if (startsWithLabelPrefix(bytes, off, len)) {
-      return;
+      return NOT_A_FEATURE;
     }
     if (wrapped.length < len + 2) {
       wrapped = new byte[Math.max(len + 2, wrapped.length * 2)];
     }
     int wlen = FastTextDictionary.wrap(bytes, off, len, wrapped);
-    dict.addCharNgramRows(wrapped, wlen, rows);
-    wordHashes.add(h);
+    ngramRows.clear();
+    dict.addCharNgramRows(wrapped, wlen, ngramRows);
+    return ngramRows.toArray();
   }
 
   private static boolean startsWithLabelPrefix(byte[] bytes, int off, int len) {
