@@ -11,7 +11,7 @@ package org.curate.filters.fasttext;
 final class TokenRowsCache {
   /** Longer tokens (URLs, base64) rarely repeat; caching them would only hold memory. */
   static final int MAX_TOKEN_BYTES = 48;
-  private static final int SLOTS = 1 << 13;
+  private static final int SLOTS = 1 << 14;
 
   private final byte[][] tokens = new byte[SLOTS][];
   private final int[][] rows = new int[SLOTS][];
