@@ -1,5 +1,7 @@
 package org.curate.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,6 +44,39 @@ final class BenchCorpus {
             docs.add(new Document(p.id(), p.url(), p.lang(), null, p.title(), p.text(), null));
           }
         }
+      }
+    }
+    return docs;
+  }
+
+  /**
+   * The labelled sentences of the Presidio evaluation sets ({@code *.json} in {@code dir}: an array
+   * of objects with {@code full_text}), joined with blank lines, in file order, into documents of
+   * about {@code targetChars}: text dense with e-mails, phones, cards, IBANs and addresses, which
+   * the crawl sample has few of.
+   */
+  static List<Document> piiTexts(Path dir, int targetChars) throws IOException {
+    List<Path> files;
+    try (var listing = Files.list(dir)) {
+      files = listing.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList();
+    }
+    ObjectMapper json = new ObjectMapper();
+    List<Document> docs = new ArrayList<>();
+    for (Path file : files) {
+      String name = file.getFileName().toString();
+      StringBuilder text = new StringBuilder();
+      for (JsonNode sample : json.readTree(file.toFile())) {
+        if (text.length() > 0) {
+          text.append("\n\n");
+        }
+        text.append(sample.get("full_text").asText());
+        if (text.length() >= targetChars) {
+          docs.add(Document.of("pii-eval/" + name + "/" + docs.size(), null, text.toString()));
+          text.setLength(0);
+        }
+      }
+      if (text.length() > 0) {
+        docs.add(Document.of("pii-eval/" + name + "/" + docs.size(), null, text.toString()));
       }
     }
     return docs;

@@ -20,9 +20,14 @@ public final class FastTextPredictor {
   private final FastTextDictionary dict;
   private final int nlabels;
   private byte[] utf8 = new byte[4096];
+  private char[] chars = new char[2048];
   private byte[] wrapped = new byte[256];
   private final IntList rows = new IntList(1024);
   private final IntList wordHashes = new IntList(256);
+  private final IntList ngramRows = new IntList(64);
+  private final TokenRowsCache tokenRowsCache = new TokenRowsCache();
+  /** Marks a token that adds no rows and no word hash (a label). */
+  private static final int[] NOT_A_FEATURE = new int[0];
   private final float[] hidden;
   private final float[] labelScratch;
   private final TopK best;
@@ -110,23 +115,36 @@ public final class FastTextPredictor {
 
   private void addToken(byte[] bytes, int off, int len) {
     int h = FastTextDictionary.hash(bytes, off, len);
+    int[] tokenRows = tokenRowsCache.get(bytes, off, len, h);
+    if (tokenRows == null) {
+      tokenRows = featureRows(bytes, off, len, h);
+      tokenRowsCache.put(bytes, off, len, h, tokenRows);
+    }
+    if (tokenRows != NOT_A_FEATURE) {
+      rows.addAll(tokenRows);
+      wordHashes.add(h);
+    }
+  }
+
+  /**
+   * The input rows of one token: an in-vocabulary word's own row and n-grams, an unknown word's
+   * character n-grams; {@link #NOT_A_FEATURE} for a label and for an unknown {@code __label__} token.
+   */
+  private int[] featureRows(byte[] bytes, int off, int len, int h) {
     int id = dict.find(bytes, off, len, h);
     if (id >= 0) {
-      if (dict.isWord(id)) {
-        rows.addAll(dict.wordRows(id));
-        wordHashes.add(h);
-      }
-      return;
+      return dict.isWord(id) ? dict.wordRows(id) : NOT_A_FEATURE;
     }
     if (startsWithLabelPrefix(bytes, off, len)) {
-      return;
+      return NOT_A_FEATURE;
     }
     if (wrapped.length < len + 2) {
       wrapped = new byte[Math.max(len + 2, wrapped.length * 2)];
     }
     int wlen = FastTextDictionary.wrap(bytes, off, len, wrapped);
-    dict.addCharNgramRows(wrapped, wlen, rows);
-    wordHashes.add(h);
+    ngramRows.clear();
+    dict.addCharNgramRows(wrapped, wlen, ngramRows);
+    return ngramRows.toArray();
   }
 
   private static boolean startsWithLabelPrefix(byte[] bytes, int off, int len) {
@@ -141,20 +159,36 @@ public final class FastTextPredictor {
   /** UTF-8 into the reusable buffer; an unpaired surrogate becomes '?', as String.getBytes does. */
   private int encodeUtf8(CharSequence s) {
     int n = s.length();
+    if (chars.length < n) {
+      chars = new char[Math.max(n, chars.length * 2)];
+    }
+    if (s instanceof String str) {
+      str.getChars(0, n, chars, 0);
+    } else if (s instanceof StringBuilder sb) {
+      sb.getChars(0, n, chars, 0);
+    } else {
+      for (int i = 0; i < n; i++) {
+        chars[i] = s.charAt(i);
+      }
+    }
+    return encodeUtf8(chars, n);
+  }
+
+  private int encodeUtf8(char[] s, int n) {
     if (utf8.length < n * 3) {
       utf8 = new byte[Math.max(n * 3, utf8.length * 2)];
     }
     byte[] out = utf8;
     int p = 0;
     for (int i = 0; i < n; i++) {
-      char c = s.charAt(i);
+      char c = s[i];
       if (c < 0x80) {
         out[p++] = (byte) c;
       } else if (c < 0x800) {
         out[p++] = (byte) (0xC0 | c >> 6);
         out[p++] = (byte) (0x80 | c & 0x3F);
-      } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
-        int cp = Character.toCodePoint(c, s.charAt(++i));
+      } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s[i + 1])) {
+        int cp = Character.toCodePoint(c, s[++i]);
         out[p++] = (byte) (0xF0 | cp >> 18);
         out[p++] = (byte) (0x80 | cp >> 12 & 0x3F);
         out[p++] = (byte) (0x80 | cp >> 6 & 0x3F);

@@ -10,32 +10,31 @@ import java.util.Arrays;
  */
 final class PrunedBucketIndex {
   private static final int EMPTY = -1;
-  private final int[] keys;
-  private final int[] rows;
+  /** Key and row side by side ({@code [2 * slot]}, {@code [2 * slot + 1]}): one cache line per probe. */
+  private final int[] slots;
   private final int mask;
 
   PrunedBucketIndex(int[] buckets, int[] keptRows) {
     int capacity = Integer.highestOneBit(Math.max(4, buckets.length * 2 - 1)) << 1;
-    keys = new int[capacity];
-    rows = new int[capacity];
+    slots = new int[2 * capacity];
     mask = capacity - 1;
-    Arrays.fill(keys, EMPTY);
+    Arrays.fill(slots, EMPTY);
     for (int i = 0; i < buckets.length; i++) {
       int slot = slot(buckets[i]);
-      keys[slot] = buckets[i];
-      rows[slot] = keptRows[i];
+      slots[2 * slot] = buckets[i];
+      slots[2 * slot + 1] = keptRows[i];
     }
   }
 
   /** The kept row of {@code bucket}, or -1 when the bucket was pruned away. */
   int rowOf(int bucket) {
     int slot = slot(bucket);
-    return keys[slot] == EMPTY ? -1 : rows[slot];
+    return slots[2 * slot] == EMPTY ? -1 : slots[2 * slot + 1];
   }
 
   private int slot(int key) {
     int s = (key * 0x9E3779B9) >>> 7 & mask;
-    while (keys[s] != EMPTY && keys[s] != key) {
+    while (slots[2 * s] != EMPTY && slots[2 * s] != key) {
       s = (s + 1) & mask;
     }
     return s;

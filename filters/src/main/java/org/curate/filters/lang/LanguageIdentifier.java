@@ -49,9 +49,9 @@ public final class LanguageIdentifier {
       end--; // do not cut a surrogate pair in half
     }
     line.setLength(0);
-    for (int i = 0; i < end; i++) {
-      char c = text.charAt(i);
-      line.append(c == '\n' ? ' ' : c);
+    line.append(text, 0, end);
+    for (int i = line.indexOf("\n"); i >= 0; i = line.indexOf("\n", i + 1)) {
+      line.setCharAt(i, ' ');
     }
     List<Prediction> best = predictor.predict(line, 1);
     if (best.isEmpty()) {

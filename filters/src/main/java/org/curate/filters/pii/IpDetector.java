@@ -11,13 +11,13 @@ import java.util.regex.Pattern;
  * versions ("version 1.2.3.4", "v1.2.3.4", "build 10.0.19041.1").
  */
 public final class IpDetector implements PiiDetector {
-  private static final Pattern V4 = Pattern.compile(
+  static final Pattern V4 = Pattern.compile(
       "(?<![\\w.\\-])(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})(?![\\w\\-]|\\.\\d)");
   private static final Pattern VERSION_CUE = Pattern.compile(
       "(?i)(?:\\b(?:v|ver|version|versions|release|build|firmware|rev|revision|update|patch|kernel)\\.?|[a-z]/)\\s*$");
   private static final int CUE_WINDOW = 16;
   /** Hex groups with colons, optionally ending in a dotted quad; parsed strictly afterwards. */
-  private static final Pattern V6 = Pattern.compile(
+  static final Pattern V6 = Pattern.compile(
       "(?<![\\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|\\d{1,3}(?:\\.\\d{1,3}){3})?(?![\\w:]|\\.\\w)");
   /** "ab::cd" is more often code than an address; real ones written with "::" keep 3+ groups. */
   private static final int MIN_V6_GROUPS = 3;
@@ -30,13 +30,68 @@ public final class IpDetector implements PiiDetector {
   @Override
   public void find(String text, String lang, List<PiiSpan> out) {
     int firstOwn = out.size();
-    int colon = text.indexOf(':');
-    if (colon >= 0 && text.indexOf(':', colon + 1) >= 0) {
+    if (hasColonPair(text)) {
       findV6(text, out);
     }
-    if (text.indexOf('.') >= 0) {
+    if (hasDottedQuad(text)) {
       findV4(text, out, firstOwn);
     }
+  }
+
+  /**
+   * Whether some two colons are at most 4 hex digits apart, which every {@link #V6} match holds
+   * (its first two groups are {@code hex{0,4}:}). A cheap scan that spares the regex on text
+   * with colons only in times and labels ("10:30", "Phone: ...").
+   */
+  static boolean hasColonPair(String text) {
+    int prev = text.indexOf(':');
+    for (int colon = prev < 0 ? -1 : text.indexOf(':', prev + 1); colon >= 0; colon = text.indexOf(':', colon + 1)) {
+      if (colon - prev <= 5 && allHex(text, prev + 1, colon)) {
+        return true;
+      }
+      prev = colon;
+    }
+    return false;
+  }
+
+  private static boolean allHex(String text, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (Character.digit(text.charAt(i), 16) < 0 || text.charAt(i) > 'f') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether the text holds four runs of 1 to 3 ASCII digits joined by dots, which every
+   * {@link #V4} match is; spares the regex on text without one.
+   */
+  static boolean hasDottedQuad(String text) {
+    int n = text.length();
+    int groups = 0;
+    int run = 0;
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (c >= '0' && c <= '9') {
+        run++;
+        if (groups == 3 && run >= 1) {
+          return true;
+        }
+      } else if (c == '.' && run >= 1 && run <= 3) {
+        groups++;
+        run = 0;
+      } else {
+        groups = 0;
+        run = 0;
+      }
+      if (run > 3) {
+        // a longer run can still end in the first group of a quad: keep its last three digits
+        run = 3;
+        groups = 0;
+      }
+    }
+    return false;
   }
 
   /** Skips quads already covered by an IPv6 span from index {@code firstOwn} on ({@code ::ffff:1.2.3.4}). */

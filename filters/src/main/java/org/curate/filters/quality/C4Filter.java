@@ -77,6 +77,9 @@ public final class C4Filter implements DocumentStep {
     WordSegmenter segmenter = WordSegmenter.forCurrentThread();
     TextLines lines = TextLines.linesOf(text);
     List<String> kept = new ArrayList<>(lines.count());
+    int[] keptStarts = new int[lines.count()];
+    int[] keptEnds = new int[lines.count()];
+    boolean keptAreSpans = true;
     Measures m = new Measures(NAME);
     int removed = 0;
     boolean citations = false;
@@ -125,6 +128,9 @@ public final class C4Filter implements DocumentStep {
         continue;
       }
       sentences += lineIsSpan ? segmenter.countSentences(text, start, end) : segmenter.countSentences(line);
+      keptStarts[kept.size()] = start;
+      keptEnds[kept.size()] = end;
+      keptAreSpans &= lineIsSpan;
       kept.add(line);
     }
     m.put("lines_removed", removed).put("lines_kept", kept.size()).put("sentences", sentences);
@@ -140,6 +146,10 @@ public final class C4Filter implements DocumentStep {
     Document tagged = m.tag(document);
     if (cleaned.equals(text)) {
       return Outcome.keep(tagged);
+    }
+    if (keptAreSpans) {
+      // the next filters segment the cleaned text; its tokens are those of the kept lines
+      segmenter.carryOverLines(text, keptStarts, keptEnds, kept.size(), cleaned);
     }
     List<String> changes = new ArrayList<>(2);
     if (removed > 0) {

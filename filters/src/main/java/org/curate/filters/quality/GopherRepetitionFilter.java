@@ -108,8 +108,9 @@ public final class GopherRepetitionFilter implements DocumentStep {
     counter.clear();
     int bestCount = 1;
     long bestChars = 0;
+    long baseToN = TokenHashes.power(n);
     for (int i = 0; i + n <= t.count; i++) {
-      int c = counter.increment(t.ngramHash(i, n));
+      int c = counter.increment(t.ngramHash(i, n, baseToN));
       long chars = t.charsOf(i, n) + (n - 1);
       if (c > bestCount || (c == bestCount && c > 1 && chars > bestChars)) {
         bestCount = c;
@@ -124,8 +125,9 @@ public final class GopherRepetitionFilter implements DocumentStep {
     seen.clear();
     long chars = 0;
     int i = 0;
+    long baseToN = TokenHashes.power(n);
     while (i + n <= t.count) {
-      if (seen.increment(t.ngramHash(i, n)) > 1) {
+      if (seen.increment(t.ngramHash(i, n, baseToN)) > 1) {
         chars += t.charsOf(i, n);
         i += n;
       } else {
@@ -135,10 +137,18 @@ public final class GopherRepetitionFilter implements DocumentStep {
     return chars;
   }
 
-  /** Per-token hashes and a prefix sum of token lengths, so n-grams are O(n) to hash and O(1) to size. */
+  /**
+   * Per-token hashes, with prefix sums of token lengths and of a polynomial over the token hashes,
+   * so that any n-gram is O(1) to size and to hash: the n-gram hash is the polynomial of its
+   * token hashes (base {@link #BASE}, mod 2^64), taken as the difference of two prefixes and then
+   * mixed. Two different n-grams of one length differ in at least one token hash, which the odd
+   * base's powers carry to the whole key unchanged in spread, so they collide no more often than
+   * two random 64-bit keys.
+   */
   static final class TokenHashes implements WordSegmenter.TokenVisitor {
+    private static final long BASE = 0x9E3779B97F4A7C15L;
     private final String text;
-    long[] hashes = new long[256];
+    long[] prefix = new long[257];
     long[] charsBefore = new long[257];
     int count;
 
@@ -154,21 +164,27 @@ public final class GopherRepetitionFilter implements DocumentStep {
 
     @Override
     public void token(int start, int end, boolean isWord) {
-      if (count == hashes.length) {
-        hashes = java.util.Arrays.copyOf(hashes, count * 2);
+      if (count + 1 == prefix.length) {
+        prefix = java.util.Arrays.copyOf(prefix, count * 2 + 1);
         charsBefore = java.util.Arrays.copyOf(charsBefore, count * 2 + 1);
       }
-      hashes[count] = SpanHash.of(text, start, end);
+      prefix[count + 1] = prefix[count] * BASE + SpanHash.of(text, start, end);
       charsBefore[count + 1] = charsBefore[count] + (end - start);
       count++;
     }
 
-    long ngramHash(int from, int n) {
-      long h = n;
-      for (int k = from; k < from + n; k++) {
-        h = SpanHash.combine(h, hashes[k]);
+    /** {@code BASE^n}. */
+    static long power(int n) {
+      long p = 1;
+      for (int k = 0; k < n; k++) {
+        p *= BASE;
       }
-      return h;
+      return p;
+    }
+
+    /** Hash of the {@code n} tokens from {@code from}; {@code baseToN} is {@link #power power(n)}. */
+    long ngramHash(int from, int n, long baseToN) {
+      return SpanHash.mix(prefix[from + n] - prefix[from] * baseToN);
     }
 
     long charsOf(int from, int n) {

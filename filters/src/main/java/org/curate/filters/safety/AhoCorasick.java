@@ -14,7 +14,10 @@ import java.util.Map;
  *
  * <p>The trie is built with hash maps and then frozen into flat arrays (per state a sorted run of
  * edge chars, searched by binary search), which keeps a few thousand patterns in well under a
- * megabyte and avoids boxing in the matching loop.
+ * megabyte and avoids boxing in the matching loop. When small enough ({@link #MAX_TABLE_CELLS}),
+ * the automaton is also compiled into a transition table (state × char class, fail links
+ * resolved), so the scan is one array load per char instead of binary searches along the fail
+ * chain; chars that occur in no pattern share one class. Both paths find the same matches.
  */
 public final class AhoCorasick {
   /** Receives matches; return {@code false} to stop the scan early. */
@@ -30,9 +33,19 @@ public final class AhoCorasick {
   private final int[] fail;
   private final int[] output; // pattern ending exactly at this state, or -1
   private final int[] outputLink; // nearest state on the fail chain with an output, or -1
+  /** Table cells (states × char classes) up to which the transition table is built: 4 MB. */
+  static final int MAX_TABLE_CELLS = 1 << 20;
+  private final char[] classOf; // char -> class (0: in no pattern), for chars up to the largest pattern char
+  private final int classes;
+  private final int[] table; // state * classes + class -> next state; null when too large
 
   /** Builds the automaton; duplicate and empty patterns are ignored. */
   public AhoCorasick(Iterable<String> patterns) {
+    this(patterns, MAX_TABLE_CELLS);
+  }
+
+  /** As {@link #AhoCorasick(Iterable)}, with the transition table only up to {@code maxTableCells} cells. */
+  AhoCorasick(Iterable<String> patterns, int maxTableCells) {
     LinkedHashSet<String> unique = new LinkedHashSet<>();
     for (String p : patterns) {
       if (!p.isEmpty()) {
@@ -107,6 +120,51 @@ public final class AhoCorasick {
         queue.add(child);
       }
     }
+
+    char maxChar = 0;
+    for (char c : edgeChars) {
+      maxChar = (char) Math.max(maxChar, c);
+    }
+    char[] classMap = new char[maxChar + 1];
+    int nClasses = 1;
+    for (char c : edgeChars) {
+      if (classMap[c] == 0) {
+        classMap[c] = (char) nClasses++;
+      }
+    }
+    if ((long) states * nClasses <= maxTableCells && nClasses <= Character.MAX_VALUE) {
+      classOf = classMap;
+      classes = nClasses;
+      table = buildTable(states, nClasses, classMap);
+    } else {
+      classOf = null;
+      classes = 0;
+      table = null;
+    }
+  }
+
+  /** Next state for every state and char class, by the same fail-link walk as {@link #scan}. */
+  private int[] buildTable(int states, int nClasses, char[] classMap) {
+    char[] representative = new char[nClasses];
+    for (int c = 0; c < classMap.length; c++) {
+      if (classMap[c] != 0) {
+        representative[classMap[c]] = (char) c;
+      }
+    }
+    int[] t = new int[states * nClasses];
+    for (int s = 0; s < states; s++) {
+      for (int k = 1; k < nClasses; k++) {
+        char c = representative[k];
+        int state = s;
+        int next;
+        while ((next = step(state, c)) < 0 && state != 0) {
+          state = fail[state];
+        }
+        t[s * nClasses + k] = next < 0 ? 0 : next;
+      }
+      // class 0: a char of no pattern leads back to the root from every state
+    }
+    return t;
   }
 
   public int patternCount() {
@@ -119,6 +177,10 @@ public final class AhoCorasick {
 
   /** Reports every occurrence (overlapping ones included) in text order of their end. */
   public void scan(CharSequence text, MatchSink sink) {
+    if (table != null) {
+      scanWithTable(text, sink);
+      return;
+    }
     int state = 0;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
@@ -127,6 +189,25 @@ public final class AhoCorasick {
         state = fail[state];
       }
       state = next < 0 ? 0 : next;
+      for (int s = output[state] >= 0 ? state : outputLink[state]; s >= 0; s = outputLink[s]) {
+        int id = output[s];
+        if (!sink.onMatch(i + 1 - patterns.get(id).length(), i + 1, id)) {
+          return;
+        }
+      }
+    }
+  }
+
+  private void scanWithTable(CharSequence text, MatchSink sink) {
+    int state = 0;
+    int n = text.length();
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      int k = c < classOf.length ? classOf[c] : 0;
+      state = k == 0 ? 0 : table[state * classes + k];
+      if (output[state] < 0 && outputLink[state] < 0) {
+        continue;
+      }
       for (int s = output[state] >= 0 ? state : outputLink[state]; s >= 0; s = outputLink[s]) {
         int id = output[s];
         if (!sink.onMatch(i + 1 - patterns.get(id).length(), i + 1, id)) {

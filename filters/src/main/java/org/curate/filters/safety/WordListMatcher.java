@@ -76,24 +76,35 @@ public final class WordListMatcher {
     int words = 0;
     int covered = 0;
     int span = 0;
-    int i = 0;
-    while (i < text.length()) {
-      int cp = text.codePointAt(i);
-      if (!isWordChar(cp)) {
-        i += Character.charCount(cp);
-        continue;
+    int n = text.length();
+    int wordStart = -1;
+    for (int i = 0; i <= n; ) {
+      boolean word = false;
+      int width = 1;
+      if (i < n) {
+        char c = text.charAt(i);
+        if (c < 128) {
+          word = ASCII_WORD_CHARS[c];
+        } else {
+          int cp = text.codePointAt(i);
+          width = Character.charCount(cp);
+          word = isWordChar(cp);
+        }
       }
-      int start = i;
-      while (i < text.length() && isWordChar(text.codePointAt(i))) {
-        i += Character.charCount(text.codePointAt(i));
+      if (word && wordStart < 0) {
+        wordStart = i;
+      } else if (!word && wordStart >= 0) {
+        // a word [wordStart, i) ends: is it inside an occurrence?
+        words++;
+        while (span < merged.length && merged[span + 1] <= wordStart) {
+          span += 2;
+        }
+        if (span < merged.length && merged[span] < i) {
+          covered++;
+        }
+        wordStart = -1;
       }
-      words++;
-      while (span < merged.length && merged[span + 1] <= start) {
-        span += 2;
-      }
-      if (span < merged.length && merged[span] < i) {
-        covered++;
-      }
+      i += width;
     }
     return new Result(found.count, covered, words, found.first);
   }
@@ -158,6 +169,15 @@ public final class WordListMatcher {
         }
       }
       return Arrays.copyOf(out, n);
+    }
+  }
+
+  /** {@link #isWordChar} of the ASCII chars, looked up in the per-char loop of {@link #countWords}. */
+  private static final boolean[] ASCII_WORD_CHARS = new boolean[128];
+
+  static {
+    for (int c = 0; c < 128; c++) {
+      ASCII_WORD_CHARS[c] = isWordChar(c);
     }
   }
 

@@ -1,5 +1,7 @@
 package org.curate.filters.text;
 
+import com.ibm.icu.lang.UCharacter;
+import com.ibm.icu.lang.UProperty;
 import com.ibm.icu.text.BreakIterator;
 import com.ibm.icu.util.ULocale;
 import java.util.ArrayList;
@@ -88,6 +90,56 @@ public final class WordSegmenter {
       }
     }
     return n;
+  }
+
+  /**
+   * Tells the segmenter that {@code joined} is the lines {@code source[starts[i], ends[i])}
+   * (trimmed non-blank lines, in order) joined by {@code \n}, so that it can take the tokens of
+   * {@code joined} from those of {@code source} instead of segmenting it again: UAX #29 breaks
+   * before and after every line end, so a line's tokens do not depend on the text around it. The
+   * one exception is a line whose leading whitespace was trimmed and whose first char is an
+   * Extend, Format or ZWJ char, which joins the whitespace before it (WB4) but starts a token
+   * after a line end; then nothing is carried over. Does nothing unless {@code source} is the
+   * text segmented last.
+   */
+  public void carryOverLines(String source, int[] starts, int[] ends, int count, String joined) {
+    if (source != cachedText) {
+      return;
+    }
+    for (int i = 0; i < count; i++) {
+      int s = starts[i];
+      if (s > 0 && source.charAt(s - 1) != '\n' && attachesToPrevious(source.codePointAt(s))) {
+        return;
+      }
+    }
+    int[] newStarts = new int[Math.max(16, tokenCount)];
+    int[] newEnds = new int[newStarts.length];
+    boolean[] newIsWord = new boolean[newStarts.length];
+    int n = 0;
+    int offset = 0;
+    for (int i = 0; i < count; i++) {
+      int shift = offset - starts[i];
+      for (int t = firstAtOrAfter(tokenStarts, tokenCount, starts[i]); t < tokenCount && tokenEnds[t] <= ends[i]; t++) {
+        newStarts[n] = tokenStarts[t] + shift;
+        newEnds[n] = tokenEnds[t] + shift;
+        newIsWord[n] = tokenIsWord[t];
+        n++;
+      }
+      offset += ends[i] - starts[i] + 1;
+    }
+    if (offset - 1 != joined.length()) {
+      throw new IllegalArgumentException("joined text is not the given lines joined by \\n");
+    }
+    tokenStarts = newStarts;
+    tokenEnds = newEnds;
+    tokenIsWord = newIsWord;
+    tokenCount = n;
+    cachedText = joined;
+  }
+
+  private static boolean attachesToPrevious(int codePoint) {
+    int wb = UCharacter.getIntPropertyValue(codePoint, UProperty.WORD_BREAK);
+    return wb == UCharacter.WordBreak.EXTEND || wb == UCharacter.WordBreak.FORMAT || wb == UCharacter.WordBreak.ZWJ;
   }
 
   private void segmentCached(String text) {

@@ -90,6 +90,35 @@ class DetectorsTest {
   }
 
   @Test
+  void ipPreChecksHoldWheneverTheirPatternMatches() {
+    // The cheap scans decide whether the regexes run at all, so they must never say no to a match.
+    String[] pieces = {"1", "8", "93", "255", "1234", ".", ".", ":", ":", "::", "a", "fF0", "beef", "g", "x", " ", " ", "-",
+        "86.121.97", ".248", "8.8.", "2a00:1450:", "4001::", ":200e", "10:30"};
+    java.util.Random random = new java.util.Random(3);
+    int v4Matches = 0;
+    int v6Matches = 0;
+    for (int round = 0; round < 20_000; round++) {
+      StringBuilder sb = new StringBuilder();
+      for (int i = 0, n = random.nextInt(16); i < n; i++) {
+        sb.append(pieces[random.nextInt(pieces.length)]);
+      }
+      String text = sb.toString();
+      if (IpDetector.V4.matcher(text).find()) {
+        v4Matches++;
+        assertThat(IpDetector.hasDottedQuad(text)).as(text).isTrue();
+      }
+      if (IpDetector.V6.matcher(text).find()) {
+        v6Matches++;
+        assertThat(IpDetector.hasColonPair(text)).as(text).isTrue();
+      }
+    }
+    assertThat(v4Matches).isGreaterThan(50);
+    assertThat(v6Matches).isGreaterThan(50);
+    assertThat(IpDetector.hasDottedQuad("version 3.5 and 10.1.2")).isFalse();
+    assertThat(IpDetector.hasColonPair("at 10:30, Phone: 555")).isFalse();
+  }
+
+  @Test
   void cards() {
     CardDetector d = new CardDetector();
     assertThat(found(d, "Visa 4111 1111 1111 1111, MC 5555-5555-5555-4444, Amex 378282246310005.")).containsExactly(

@@ -7,12 +7,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.curate.core.Document;
 import org.curate.core.Outcome;
 import org.curate.filters.FilterParams;
 import org.curate.filters.text.LongCounter;
+import org.curate.filters.text.WordSegmenter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -124,5 +126,62 @@ class GopherRepetitionFilterTest {
     String zh = "自然语言处理是计算机科学领域与人工智能领域中的一个重要方向。";
     assertThat(DEFAULTS.apply(doc(zh)).reason()).isNull();
     assertThat(DEFAULTS.apply(doc((zh + "\n").repeat(3))).reason()).isEqualTo("gopher_repetition:dup_line_frac");
+  }
+
+  @Test
+  void hashedNgramCountsEqualCountsOfTheNgramStrings() {
+    // Few distinct tokens, so n-grams repeat and partly overlap; the hashed scans must see
+    // exactly the repeats that comparing the joined token strings sees.
+    String[] vocabulary = {"a", "b", "cc", "ddd", ",", "the", "é", "北京"};
+    Random random = new Random(7);
+    LongCounter c = new LongCounter();
+    for (int round = 0; round < 300; round++) {
+      StringBuilder text = new StringBuilder();
+      for (int i = 0, n = random.nextInt(80); i < n; i++) {
+        text.append(vocabulary[random.nextInt(1 + round % vocabulary.length)]).append(' ');
+      }
+      String s = text.toString();
+      List<String> tokens = new WordSegmenter().tokens(s);
+      GopherRepetitionFilter.TokenHashes hashed = GopherRepetitionFilter.TokenHashes.of(s);
+      for (int n = 2; n <= 4; n++) {
+        assertThat(GopherRepetitionFilter.topNgramChars(hashed, n, c)).as("top %d-gram of '%s'", n, s)
+            .isEqualTo(naiveTopNgramChars(tokens, n));
+      }
+      for (int n = 5; n <= 10; n++) {
+        assertThat(GopherRepetitionFilter.duplicateNgramChars(hashed, n, c)).as("dup %d-gram of '%s'", n, s)
+            .isEqualTo(naiveDuplicateNgramChars(tokens, n));
+      }
+    }
+  }
+
+  private static long naiveTopNgramChars(List<String> tokens, int n) {
+    Map<String, Integer> counts = new HashMap<>();
+    int bestCount = 1;
+    long bestChars = 0;
+    for (int i = 0; i + n <= tokens.size(); i++) {
+      String gram = String.join(" ", tokens.subList(i, i + n));
+      int count = counts.merge(gram, 1, Integer::sum);
+      if (count > bestCount || (count == bestCount && count > 1 && gram.length() > bestChars)) {
+        bestCount = count;
+        bestChars = gram.length();
+      }
+    }
+    return bestCount > 1 ? bestChars * bestCount : 0;
+  }
+
+  private static long naiveDuplicateNgramChars(List<String> tokens, int n) {
+    Map<String, Integer> seen = new HashMap<>();
+    long chars = 0;
+    int i = 0;
+    while (i + n <= tokens.size()) {
+      List<String> gram = tokens.subList(i, i + n);
+      if (seen.merge(String.join("\u0000", gram), 1, Integer::sum) > 1) {
+        chars += String.join("", gram).length();
+        i += n;
+      } else {
+        i++;
+      }
+    }
+    return chars;
   }
 }

@@ -85,4 +85,40 @@ class WordSegmenterTest {
     mutable.append(" ghi");
     assertThat(seg.countWords(mutable)).isEqualTo(3);
   }
+
+  @Test
+  void tokensCarriedOverToJoinedLinesEqualThoseOfSegmentingThem() {
+    String[] texts = {
+        "  First line, with words.\nsecond line 3.14 and foo_bar\n\n   \t third: don't stop!  \n",
+        "自然语言处理是计算机科学领域。\n  東京都は日本の首都です。\nMixed 中文 and English.\n",
+        "line one\n \u0301combining mark after trimmed space\nline three",
+        "a\nb\n\u0301c after a line end\n  \uFEFFformat char"};
+    for (String text : texts) {
+      TextLines lines = TextLines.linesOf(text);
+      for (int mask = 1; mask < 1 << lines.count(); mask++) { // every non-empty subset of the lines
+        int[] starts = new int[lines.count()];
+        int[] ends = new int[lines.count()];
+        StringBuilder joined = new StringBuilder();
+        int n = 0;
+        for (int i = 0; i < lines.count(); i++) {
+          if ((mask & 1 << i) != 0) {
+            starts[n] = lines.start(i);
+            ends[n++] = lines.end(i);
+            joined.append(joined.length() > 0 ? "\n" : "").append(text, lines.start(i), lines.end(i));
+          }
+        }
+        String joinedText = joined.toString();
+        seg.countWords(text); // the source is the text segmented last
+        seg.carryOverLines(text, starts, ends, n, joinedText);
+        assertThat(spans(seg, joinedText)).as("%s lines %s", text, Integer.toBinaryString(mask))
+            .isEqualTo(spans(new WordSegmenter(), new StringBuilder(joinedText)));
+      }
+    }
+  }
+
+  private static java.util.List<String> spans(WordSegmenter segmenter, CharSequence text) {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    segmenter.forEachToken(text, (s, e, isWord) -> out.add(s + "-" + e + (isWord ? "w" : "s")));
+    return out;
+  }
 }
