@@ -78,6 +78,8 @@ public final class DedupStage implements Stage {
   public static final String NAME = "dedup";
   public static final String CLUSTERS_DIR = "_clusters";
   public static final String EDGES_DIR = "_edges";
+  /** Graph edges per partition in the candidate, verification and component steps (16 bytes each). */
+  static final long EDGES_PER_PARTITION = 2_000_000;
   /** Drop reason of a document left empty by paragraph dedup, and change code of one it shortened. */
   public static final String PARAGRAPH_REASON = "dedup:paragraph";
   private static final Logger LOG = LoggerFactory.getLogger(DedupStage.class);
@@ -147,13 +149,18 @@ public final class DedupStage implements Stage {
         Dataset<Row> candidates = CandidateEdges.of(representatives).persist(StorageLevel.MEMORY_AND_DISK());
         cached.add(candidates);
         long candidateCount = candidates.count();
+        // The graph is small next to the documents (about one candidate edge per three documents
+        // here): its steps run on as few partitions as its size needs, not on the shuffle
+        // default, which saves scheduling and serialising hundreds of near-empty tasks.
+        int graphPartitions = graphPartitions(spark, candidateCount);
+        candidates = candidates.coalesce(graphPartitions);
         Dataset<Row> edges = options.verify()
             ? EdgeVerification.verified(candidates, candidateCount, fingerprints.select("_row", "id", "shingles"), options.threshold())
             : candidates.withColumn("jaccard", lit(null).cast("double"));
-        edges = edges.persist(StorageLevel.MEMORY_AND_DISK());
+        edges = edges.coalesce(graphPartitions).persist(StorageLevel.MEMORY_AND_DISK());
         cached.add(edges);
         long edgeCount = edges.count();
-        ConnectedComponents.Result cc = ConnectedComponents.of(edges.select("src", "dst"), options.maxIterations());
+        ConnectedComponents.Result cc = ConnectedComponents.of(edges.select("src", "dst"), options.maxIterations(), graphPartitions);
         Dataset<Row> members = cc.components()
             .join(representatives.select("_row", "rank"), col("vertex").equalTo(col("_row")));
         Dataset<Row> components = members.groupBy("component")
@@ -200,11 +207,14 @@ public final class DedupStage implements Stage {
       if (edgesToWrite != null) {
         edgesToWrite.write().mode(SaveMode.Overwrite).parquet(outputDir + "/" + EDGES_DIR);
       }
+      // Clusters by (kind, size), from the small table just written rather than recomputed.
+      List<Row> histogram = clusters.isEmpty() ? List.of()
+          : spark.read().parquet(outputDir + "/" + CLUSTERS_DIR).groupBy("kind", "size").count().orderBy("kind", "size").collectAsList();
       if (options.nearDuplicates()) {
-        long components = clusters.get(clusters.size() - 1).count();
+        long components = histogram.stream().filter(r -> r.getString(0).equals("minhash")).mapToLong(r -> r.getLong(2)).sum();
         metrics = new DedupMetrics(metrics.candidateEdges(), metrics.verifiedEdges(), metrics.componentRounds(), components);
       }
-      writeReportSection(spark, outputDir, counts, clusters);
+      writeReportSection(spark, outputDir, counts, histogram);
       LOG.info("dedup: done in {} s", String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9));
       return counts;
     } finally {
@@ -212,14 +222,17 @@ public final class DedupStage implements Stage {
     }
   }
 
+  /** Partitions for graph steps: one per {@link #EDGES_PER_PARTITION} candidate edges, at most the shuffle default. */
+  static int graphPartitions(SparkSession spark, long candidateEdges) {
+    int shuffle = Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions"));
+    return (int) Math.max(1, Math.min(shuffle, 1 + candidateEdges / EDGES_PER_PARTITION));
+  }
+
   /** The run report's section: duplicate rate, LSH and component figures, clusters by size. */
-  private void writeReportSection(SparkSession spark, String outputDir, StageCounts counts, List<Dataset<Row>> clusters) {
+  private void writeReportSection(SparkSession spark, String outputDir, StageCounts counts, List<Row> histogram) {
     List<List<Object>> rows = new ArrayList<>();
-    if (!clusters.isEmpty()) {
-      for (Row r : clusters.stream().reduce(Dataset::union).orElseThrow()
-          .groupBy("kind", "size").count().orderBy("kind", "size").collectAsList()) {
-        rows.add(List.of(r.getString(0), r.getLong(1), r.getLong(2)));
-      }
+    for (Row r : histogram) {
+      rows.add(List.of(r.getString(0), r.getLong(1), r.getLong(2)));
     }
     new org.curate.jobs.report.StageSection("Deduplication")
         .metric("duplicate rate", counts.in() == 0 ? 0.0 : Math.round(1e4 * counts.droppedTotal() / (double) counts.in()) / 1e4)
