@@ -113,6 +113,10 @@ public final class DedupStage implements Stage {
         .select(col("_row"), col("id"), col("url"), col("warc_date"), col("text"), score.as("score"))
         .mapPartitions(new FingerprintRows(options.minHash(), paragraphKeys), Encoders.row(FingerprintRows.SCHEMA))
         .persist(StorageLevel.MEMORY_AND_DISK());
+    // Document-scale steps (URL, exact groups, drops) keep as many partitions as the input scan
+    // has (Spark splits files by size, so this follows the data), at most the shuffle default:
+    // on a small input, 2 tasks per step instead of 16 near-empty ones.
+    int docPartitions = Math.min(shufflePartitions(spark), docs.javaRDD().getNumPartitions());
     List<Dataset<?>> cached = new ArrayList<>(List.of(fingerprints));
     List<Dataset<Row>> drops = new ArrayList<>();
     List<Dataset<Row>> clusters = new ArrayList<>();
@@ -121,7 +125,7 @@ public final class DedupStage implements Stage {
       Dataset<Row> live = fingerprints.select(col("_row"), col("id"), col("url_key"), col("warc_date"),
           col("exact_hi"), col("exact_lo"), col("band_keys"), options.survivor().rankKey().as("rank"));
       if (options.url()) {
-        Dataset<Row> urlDrops = urlDuplicates(live).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> urlDrops = urlDuplicates(live).coalesce(docPartitions).persist(StorageLevel.MEMORY_AND_DISK());
         cached.add(urlDrops);
         drops.add(urlDrops);
         live = live.join(urlDrops.select("_row"), "_row", "left_anti");
@@ -134,6 +138,7 @@ public final class DedupStage implements Stage {
             .agg(min("rank").as("best"), min_by(col("band_keys"), col("rank")).as("band_keys"), count(lit(1)).as("size"),
                 collect_list(struct(col("_row"), col("id"))).as("members"))
             .drop("exact_hi", "exact_lo")
+            .coalesce(docPartitions)
             .persist(StorageLevel.MEMORY_AND_DISK());
         cached.add(groups);
         Dataset<Row> duplicates = groups.filter(col("size").gt(1));
@@ -165,6 +170,7 @@ public final class DedupStage implements Stage {
             .join(representatives.select("_row", "rank"), col("vertex").equalTo(col("_row")));
         Dataset<Row> components = members.groupBy("component")
             .agg(min("rank").as("best"), array_sort(collect_list("rank.id")).as("members"), count(lit(1)).as("size"))
+            .coalesce(graphPartitions)
             .persist(StorageLevel.MEMORY_AND_DISK());
         cached.add(components);
         drops.add(members.join(components.select("component", "best"), "component")
@@ -181,7 +187,7 @@ public final class DedupStage implements Stage {
             cc.iterations(), String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9));
       }
       Dataset<Row> allDrops = drops.isEmpty() ? null
-          : drops.stream().reduce(Dataset::union).orElseThrow().persist(StorageLevel.MEMORY_AND_DISK());
+          : drops.stream().reduce(Dataset::union).orElseThrow().coalesce(docPartitions).persist(StorageLevel.MEMORY_AND_DISK());
       if (allDrops != null) {
         cached.add(allDrops);
       }
@@ -224,8 +230,11 @@ public final class DedupStage implements Stage {
 
   /** Partitions for graph steps: one per {@link #EDGES_PER_PARTITION} candidate edges, at most the shuffle default. */
   static int graphPartitions(SparkSession spark, long candidateEdges) {
-    int shuffle = Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions"));
-    return (int) Math.max(1, Math.min(shuffle, 1 + candidateEdges / EDGES_PER_PARTITION));
+    return (int) Math.max(1, Math.min(shufflePartitions(spark), 1 + candidateEdges / EDGES_PER_PARTITION));
+  }
+
+  private static int shufflePartitions(SparkSession spark) {
+    return Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions"));
   }
 
   /** The run report's section: duplicate rate, LSH and component figures, clusters by size. */
