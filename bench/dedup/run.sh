@@ -2,6 +2,8 @@
 # Generates a corpus (once), then runs our dedup and MLlib MinHashLSH in separate local[2] JVMs
 # under GNU time (peak RSS), then prints both result lines and the speed ratio.
 #   bench/dedup/run.sh [DOCS=20000] [SEED=42] [DIR=/tmp/dedup-bench-DOCS-SEED] [HEAP=8g]
+# MODES="ours" (or "mllib") runs one half only; the other half's earlier result in DIR is
+# removed so the report never mixes runs.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
@@ -15,7 +17,9 @@ export SPARK_LOCAL_IP=127.0.0.1
 mkdir -p "$DIR"
 # shellcheck disable=SC2086
 java $OPTS -cp "$CP" org.curate.bench.dedup.DedupBenchmark gen "$DIR" "$DOCS" "$SEED"
+MODES="${MODES:-ours mllib}"
 for mode in ours mllib; do
+  [[ " $MODES " == *" $mode "* ]] || { rm -f "$DIR/result-$mode.tsv" "$DIR/time-$mode.txt"; continue; }
   # shellcheck disable=SC2086
   /usr/bin/time -v -o "$DIR/time-$mode.txt" java $OPTS -cp "$CP" org.curate.bench.dedup.DedupBenchmark "$mode" "$DIR"
 done

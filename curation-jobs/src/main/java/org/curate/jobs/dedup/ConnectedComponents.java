@@ -58,6 +58,11 @@ final class ConnectedComponents {
 
   /** {@code edges}: columns {@code src}, {@code dst} (longs, any orientation, self-loops ignored). */
   static Result of(Dataset<Row> edges, int maxIterations) {
+    return of(edges, maxIterations, Integer.MAX_VALUE);
+  }
+
+  /** As {@link #of(Dataset, int)}, each round's edges kept in at most {@code partitions} partitions (a small graph needs few tasks). */
+  static Result of(Dataset<Row> edges, int maxIterations, int partitions) {
     LongAccumulator changes = edges.sparkSession().sparkContext().longAccumulator("dedup connected-components changes");
     Dataset<Row> current = edges.filter(col("src").notEqual(col("dst")))
         .select(greatest(col("src"), col("dst")).as("hi"), least(col("src"), col("dst")).as("lo"));
@@ -68,7 +73,7 @@ final class ConnectedComponents {
       }
       changes.reset();
       // One job per round: both operations, materialised (and cut from the lineage) at once.
-      current = smallStar(largeStar(current, changes), changes).localCheckpoint();
+      current = smallStar(largeStar(current, changes), changes).coalesce(partitions).localCheckpoint();
       LOG.debug("connected components: round {}, {} edges changed", round, changes.value());
       if (changes.value() == 0) {
         break;

@@ -20,7 +20,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code curate dedup}: URL, exact and MinHash LSH near-duplicate removal. It declares
+ * {@code curate dedup}: URL, exact and MinHash LSH near-duplicate removal, and optionally
+ * cross-document paragraph dedup. It declares
  * {@code --input}/{@code --output} itself, with the same names and meaning as
  * {@code InputOutputOptions} (whose accessors are package-private to the cli package).
  */
@@ -30,7 +31,9 @@ import picocli.CommandLine.Option;
         "",
         "Inputs: a stage's Parquet output (usually filter/), JSONL, or crawl files.",
         "",
-        "Output: OUTPUT/*.parquet (kept documents), OUTPUT/_rejects/ (dedup:url, dedup:exact, dedup:minhash with the survivor's id in detail), OUTPUT/_clusters/ (kind, component_id, survivor, members, size), OUTPUT/_stats.json.",
+        "With --paragraphs, the survivors then lose their boilerplate paragraphs (lines repeated across documents); a document left empty is dropped.",
+        "",
+        "Output: OUTPUT/*.parquet (kept documents), OUTPUT/_rejects/ (dedup:url, dedup:exact, dedup:minhash with the survivor's id in detail; dedup:paragraph), OUTPUT/_clusters/ (kind, component_id, survivor, members, size), OUTPUT/_stats.json (drops by reason; documents shortened by paragraph dedup under changed: dedup:paragraph).",
         ""})
 public final class DedupCommand implements Callable<Integer>, StageCommand {
   @Option(names = "--input", paramLabel = "PATH", arity = "1..*", required = true,
@@ -61,8 +64,24 @@ public final class DedupCommand implements Callable<Integer>, StageCommand {
   boolean noVerify;
 
   @Option(names = "--survivor", defaultValue = "lowest-id",
-      description = "Which member of a group is kept: lowest-id, longest-text, newest (default: ${DEFAULT-VALUE}).")
+      description = "Which member of a group is kept: lowest-id, longest-text, newest, best-score (default: ${DEFAULT-VALUE}); ties go to the lowest id, then the first input row.")
   String survivor;
+
+  @Option(names = "--survivor-score-column", paramLabel = "COL",
+      description = "With --survivor best-score: the numeric document column (e.g. lang_score) or tag (e.g. quality_model.NAME.score, gopher_quality.word_count; 'tags.' prefix optional) whose highest value survives; documents without a value rank last.")
+  String survivorScoreColumn;
+
+  @Option(names = "--paragraphs",
+      description = "Also remove boilerplate paragraphs (lines) of at least --paragraph-min-chars normalised characters found in more than --paragraph-max-docs of the surviving documents, from all of them (CCNet style; dedup:paragraph). Off by default.")
+  boolean paragraphs;
+
+  @Option(names = "--paragraph-min-chars", paramLabel = "N", defaultValue = "50",
+      description = "Shortest paragraph (normalised characters) paragraph dedup may remove (default: ${DEFAULT-VALUE}).")
+  int paragraphMinChars;
+
+  @Option(names = "--paragraph-max-docs", paramLabel = "K", defaultValue = "1",
+      description = "A paragraph found in more than K documents is boilerplate (default: ${DEFAULT-VALUE}: any repeat, as CCNet).")
+  int paragraphMaxDocs;
 
   @Option(names = "--no-url", description = "Skip URL dedup.")
   boolean noUrl;
@@ -79,7 +98,8 @@ public final class DedupCommand implements Callable<Integer>, StageCommand {
 
   DedupOptions options() {
     return new DedupOptions(new MinHashParams(ngram, bands, rows, seed), threshold, !noVerify,
-        SurvivorChoice.parse(survivor), !noUrl, !noExact, !noMinhash, DedupOptions.DEFAULTS.maxIterations(), false,
+        SurvivorChoice.parse(survivor), survivorScoreColumn, !noUrl, !noExact, !noMinhash,
+        new ParagraphOptions(paragraphs, paragraphMinChars, paragraphMaxDocs), DedupOptions.DEFAULTS.maxIterations(), false,
         broadcastDropsUpTo);
   }
 

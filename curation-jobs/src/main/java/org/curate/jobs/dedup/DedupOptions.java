@@ -11,25 +11,48 @@ import org.curate.dedup.MinHashParams;
  * {@code broadcastDropsUpTo}: when at most this many documents are dropped, the drop decisions
  * (about 100 bytes each) are broadcast to the tasks that write the output, so the texts are not
  * shuffled; above it, a shuffle join is used, which keeps driver memory bounded by this limit.
+ * {@code scoreColumn} is the numeric column or tag {@link SurvivorChoice#BEST_SCORE} ranks by
+ * (required with it, rejected with the other choices); {@code paragraphs} is the optional
+ * cross-document paragraph dedup run on the survivors.
  */
 public record DedupOptions(MinHashParams minHash, double threshold, boolean verify, SurvivorChoice survivor,
-    boolean url, boolean exact, boolean nearDuplicates, int maxIterations, boolean writeEdges, long broadcastDropsUpTo)
-    implements Serializable {
+    String scoreColumn, boolean url, boolean exact, boolean nearDuplicates, ParagraphOptions paragraphs,
+    int maxIterations, boolean writeEdges, long broadcastDropsUpTo) implements Serializable {
 
-  public static final DedupOptions DEFAULTS =
-      new DedupOptions(MinHashParams.DEFAULTS, 0.8, true, SurvivorChoice.LOWEST_ID, true, true, true, 40, false, 1_000_000);
+  public static final DedupOptions DEFAULTS = new DedupOptions(MinHashParams.DEFAULTS, 0.8, true, SurvivorChoice.LOWEST_ID,
+      null, true, true, true, ParagraphOptions.OFF, 40, false, 1_000_000);
 
   public DedupOptions {
     if (threshold < 0 || threshold > 1) {
       throw new IllegalArgumentException("threshold must be in [0, 1], got " + threshold);
     }
+    boolean hasColumn = scoreColumn != null && !scoreColumn.isBlank();
+    if (survivor == SurvivorChoice.BEST_SCORE && !hasColumn) {
+      throw new IllegalArgumentException("survivor best-score needs a score column (--survivor-score-column COL)");
+    }
+    if (survivor != SurvivorChoice.BEST_SCORE && hasColumn) {
+      throw new IllegalArgumentException("a survivor score column is used only with survivor best-score, not " + survivor);
+    }
   }
 
   public DedupOptions withMinHash(MinHashParams params) {
-    return new DedupOptions(params, threshold, verify, survivor, url, exact, nearDuplicates, maxIterations, writeEdges, broadcastDropsUpTo);
+    return new DedupOptions(params, threshold, verify, survivor, scoreColumn, url, exact, nearDuplicates, paragraphs,
+        maxIterations, writeEdges, broadcastDropsUpTo);
   }
 
   public DedupOptions withWriteEdges(boolean write) {
-    return new DedupOptions(minHash, threshold, verify, survivor, url, exact, nearDuplicates, maxIterations, write, broadcastDropsUpTo);
+    return new DedupOptions(minHash, threshold, verify, survivor, scoreColumn, url, exact, nearDuplicates, paragraphs,
+        maxIterations, write, broadcastDropsUpTo);
+  }
+
+  /** {@code column} is null except for {@link SurvivorChoice#BEST_SCORE}. */
+  public DedupOptions withSurvivor(SurvivorChoice choice, String column) {
+    return new DedupOptions(minHash, threshold, verify, choice, column, url, exact, nearDuplicates, paragraphs,
+        maxIterations, writeEdges, broadcastDropsUpTo);
+  }
+
+  public DedupOptions withParagraphs(ParagraphOptions options) {
+    return new DedupOptions(minHash, threshold, verify, survivor, scoreColumn, url, exact, nearDuplicates, options,
+        maxIterations, writeEdges, broadcastDropsUpTo);
   }
 }

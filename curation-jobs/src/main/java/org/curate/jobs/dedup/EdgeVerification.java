@@ -1,6 +1,7 @@
 package org.curate.jobs.dedup;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.udf;
 
 import org.apache.spark.api.java.JavaSparkContext;
@@ -35,6 +36,12 @@ final class EdgeVerification {
    * Returns (src, dst, id_a, id_b, jaccard) at or above threshold.
    */
   static Dataset<Row> verified(Dataset<Row> edges, long candidateCount, Dataset<Row> shingles, double threshold) {
+    if (candidateCount == 0) {
+      // No candidates (no two documents share a band): nothing to verify, and Spark cannot build
+      // a Bloom filter over an empty column.
+      return edges.select(col("src"), col("dst"), lit(null).cast(DataTypes.StringType).as("id_a"),
+          lit(null).cast(DataTypes.StringType).as("id_b"), lit(null).cast(DataTypes.DoubleType).as("jaccard"));
+    }
     Dataset<Row> ends = edges.select(col("src").as("v")).union(edges.select(col("dst").as("v")));
     BloomFilter bloom = ends.stat().bloomFilter("v", Math.max(1, 2 * candidateCount), 0.01);
     Broadcast<BloomFilter> shared = JavaSparkContext.fromSparkContext(edges.sparkSession().sparkContext()).broadcast(bloom);

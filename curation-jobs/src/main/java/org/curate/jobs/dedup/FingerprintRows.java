@@ -11,11 +11,15 @@ import org.curate.dedup.CompactShingles;
 import org.curate.dedup.Fingerprint;
 import org.curate.dedup.Fingerprinter;
 import org.curate.dedup.MinHashParams;
+import org.curate.dedup.ParagraphKeys;
 import org.curate.dedup.UrlKey;
 
 /**
- * Document rows {@code (_row, id, url, warc_date, text)} → the narrow fingerprint rows every
- * later dedup step works on, so that the texts are read once and never shuffled. One
+ * Document rows {@code (_row, id, url, warc_date, text, score)} → the narrow fingerprint rows
+ * every later dedup step works on, so that the texts are read once for all decisions and never
+ * shuffled. {@code score} (double, nullable) is the survivor score, passed through;
+ * {@code paragraphs} holds the document's distinct paragraph keys when paragraph dedup is on
+ * (null otherwise). One
  * {@link Fingerprinter} per partition (it reuses buffers). Band keys and shingles are packed
  * into binary columns (big-endian longs and ints): flat bytes in Spark's rows, no per-value
  * boxing on the way in or out.
@@ -32,12 +36,17 @@ final class FingerprintRows implements MapPartitionsFunction<Row, Row> {
       .add("exact_hi", DataTypes.LongType, true)
       .add("exact_lo", DataTypes.LongType, true)
       .add("band_keys", DataTypes.BinaryType, false)
-      .add("shingles", DataTypes.BinaryType, false);
+      .add("shingles", DataTypes.BinaryType, false)
+      .add("score", DataTypes.DoubleType, true)
+      .add("paragraphs", DataTypes.BinaryType, true);
 
   private final MinHashParams params;
+  private final ParagraphKeys paragraphKeys;
 
-  FingerprintRows(MinHashParams params) {
+  /** {@code paragraphKeys}: null when paragraph dedup is off. */
+  FingerprintRows(MinHashParams params, ParagraphKeys paragraphKeys) {
     this.params = params;
+    this.paragraphKeys = paragraphKeys;
   }
 
   @Override
@@ -53,10 +62,12 @@ final class FingerprintRows implements MapPartitionsFunction<Row, Row> {
       @Override
       public Row next() {
         Row r = rows.next();
-        Fingerprint f = fingerprinter.fingerprint(r.getString(4));
+        String text = r.getString(4);
+        Fingerprint f = fingerprinter.fingerprint(text);
         return RowFactory.create(r.getLong(0), r.getString(1), urlKey.of(r.getString(2)), r.get(3),
             f.normalizedLength(), f.empty() ? null : f.exactHigh(), f.empty() ? null : f.exactLow(),
-            packLongs(f.bandKeys()), CompactShingles.pack(f.shingles()));
+            packLongs(f.bandKeys()), CompactShingles.pack(f.shingles()), r.get(5),
+            paragraphKeys == null ? null : packLongs(paragraphKeys.distinct(text)));
       }
     };
   }

@@ -1,7 +1,6 @@
 package org.curate.jobs.spark;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.explode;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -37,22 +36,26 @@ public final class OutcomeWriter {
       cached.filter(col("outcome").notEqual(DocumentSchema.KEPT)).select(rejectColumns)
           .coalesce(1).write().mode(SaveMode.Overwrite).parquet(outputDir + "/" + REJECTS_DIR);
 
+      // One aggregation for all counts: the distinct (outcome, reason, change list) combinations
+      // are few, so the change codes are tallied from them on the driver.
       long in = 0;
       Map<String, Long> dropped = new HashMap<>();
       Map<String, Long> failed = new HashMap<>();
-      for (Row r : cached.groupBy("outcome", "reason").count().collectAsList()) {
-        long n = r.getLong(2);
+      Map<String, Long> changed = new HashMap<>();
+      for (Row r : cached.groupBy("outcome", "reason", "changes").count().collectAsList()) {
+        long n = r.getLong(3);
         in += n;
         switch (r.getString(0)) {
           case DocumentSchema.DROPPED -> dropped.merge(r.getString(1), n, Long::sum);
           case DocumentSchema.FAILED -> failed.merge(r.getString(1), n, Long::sum);
-          default -> { }
+          default -> {
+            if (!r.isNullAt(2)) {
+              for (String change : r.<String>getList(2)) {
+                changed.merge(change, n, Long::sum);
+              }
+            }
+          }
         }
-      }
-      Map<String, Long> changed = new HashMap<>();
-      for (Row r : cached.filter(col("outcome").equalTo(DocumentSchema.KEPT).and(col("changes").isNotNull()))
-          .select(explode(col("changes")).as("change")).groupBy("change").count().collectAsList()) {
-        changed.put(r.getString(0), r.getLong(1));
       }
       long out = spark.read().parquet(outputDir).count();
       return new StageCounts(in, out, dropped, failed).withChanged(changed).checkConservation(stage);

@@ -57,6 +57,11 @@ public final class DedupBenchmark {
       case "ours" -> ours(Path.of(args[1]));
       case "mllib" -> mllib(Path.of(args[1]));
       case "report" -> report(Path.of(args[1]));
+      case "digest" -> {
+        SparkSession spark = spark("bench-digest");
+        System.out.println(outputDigest(spark, Path.of(args[1]).resolve("out-ours")));
+        spark.stop();
+      }
       default -> throw new IllegalArgumentException("mode: gen | ours | mllib | report");
     }
   }
@@ -101,6 +106,9 @@ public final class DedupBenchmark {
     double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
     long peakHeap = heap.stop();
     System.out.println("ours: " + counts + " " + stage.metrics());
+    if (Boolean.getBoolean("bench.threads")) {
+      printThreadCpu();
+    }
 
     Map<String, String> clusterOf = new HashMap<>();
     UnionFind uf = new UnionFind();
@@ -131,7 +139,7 @@ public final class DedupBenchmark {
     Evaluation e = evaluate(dir, pairs, clusterOf);
     writeResult(dir, "ours", seconds, cpuSeconds, peakHeap, stage.metrics().candidateEdges(), e,
         "verified_edges=" + stage.metrics().verifiedEdges() + " cc_rounds=" + stage.metrics().componentRounds()
-            + " dropped=" + counts.dropped());
+            + " dropped=" + counts.dropped() + " " + outputDigest(spark, out));
     spark.stop();
   }
 
@@ -222,6 +230,53 @@ public final class DedupBenchmark {
     return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
+  /**
+   * SHA-256 (first 16 hex digits) of the sorted kept ids and of the sorted rejects
+   * (id, reason, detail naming the survivor): two runs, or two versions of the stage, that print
+   * the same digests kept the same documents and chose the same survivors.
+   */
+  private static String outputDigest(SparkSession spark, Path out) throws Exception {
+    List<String> kept = spark.read().parquet(out.toString()).select("id").as(org.apache.spark.sql.Encoders.STRING())
+        .collectAsList().stream().sorted().toList();
+    List<String> rejects = spark.read().parquet(out.resolve("_rejects").toString())
+        .select(org.apache.spark.sql.functions.concat_ws("\t", col("id"), col("reason"), col("detail")))
+        .as(org.apache.spark.sql.Encoders.STRING()).collectAsList().stream().sorted().toList();
+    return "kept_digest=" + sha(kept) + " rejects_digest=" + sha(rejects);
+  }
+
+  private static String sha(List<String> lines) throws Exception {
+    java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+    for (String line : lines) {
+      md.update((line + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+    return java.util.HexFormat.of().formatHex(md.digest()).substring(0, 16);
+  }
+
+  /**
+   * CPU seconds (user + system, since thread start) of this JVM's live threads grouped by name
+   * with digits removed, from /proc/self/task (Linux): shows how much goes to tasks, the driver,
+   * JIT compilers and GC. Diagnostic only (-Dbench.threads=true).
+   */
+  private static void printThreadCpu() throws IOException {
+    Map<String, Double> byGroup = new java.util.TreeMap<>();
+    long ticks = 100; // USER_HZ
+    try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+      for (Path t : tasks.toList()) {
+        try {
+          String stat = Files.readString(t.resolve("stat"));
+          String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]+", "#");
+          String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+          double cpu = (Long.parseLong(f[11]) + Long.parseLong(f[12])) / (double) ticks;
+          byGroup.merge(name, cpu, Double::sum);
+        } catch (IOException | RuntimeException e) {
+          // the thread ended meanwhile
+        }
+      }
+    }
+    byGroup.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(15)
+        .forEach(e -> System.out.printf(Locale.ROOT, "thread cpu %7.1f s  %s%n", e.getValue(), e.getKey()));
+  }
+
   private static void writeResult(Path dir, String name, double seconds, double cpuSeconds, long peakHeap, long candidates, Evaluation e,
       String extra) throws IOException {
     String line = String.format(Locale.ROOT,
@@ -236,6 +291,9 @@ public final class DedupBenchmark {
     Map<String, Double> wall = new HashMap<>();
     Map<String, Double> cpu = new HashMap<>();
     for (String name : List.of("ours", "mllib")) {
+      if (!Files.exists(dir.resolve("result-" + name + ".tsv"))) {
+        continue; // one half only (MODES=ours)
+      }
       String line = Files.readString(dir.resolve("result-" + name + ".tsv")).trim();
       System.out.println(line + "\tmax_rss_mb=" + maxRssMb(dir.resolve("time-" + name + ".txt")));
       for (String f : line.split("\t")) {
@@ -247,8 +305,10 @@ public final class DedupBenchmark {
         }
       }
     }
-    System.out.printf(Locale.ROOT, "speed ratio (MLlib wall / ours wall): %.2fx; CPU ratio (MLlib cpu / ours cpu): %.2fx%n",
-        wall.get("mllib") / wall.get("ours"), cpu.get("mllib") / cpu.get("ours"));
+    if (wall.size() == 2) {
+      System.out.printf(Locale.ROOT, "speed ratio (MLlib wall / ours wall): %.2fx; CPU ratio (MLlib cpu / ours cpu): %.2fx%n",
+          wall.get("mllib") / wall.get("ours"), cpu.get("mllib") / cpu.get("ours"));
+    }
     System.out.println("load average now: " + Files.readString(Path.of("/proc/loadavg")).trim());
   }
 
