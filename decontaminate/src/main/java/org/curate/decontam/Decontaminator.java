@@ -82,7 +82,12 @@ public final class Decontaminator implements Serializable {
     if (found == 0) {
       return NONE;
     }
-    long[] out = Arrays.copyOf(s.found, found);
+    return sortedDistinct(s.found, found);
+  }
+
+  /** The distinct values of {@code values[0, n)}, ascending, in a new array. */
+  static long[] sortedDistinct(long[] values, int n) {
+    long[] out = Arrays.copyOf(values, n);
     Arrays.sort(out);
     int w = 1;
     for (int i = 1; i < out.length; i++) {

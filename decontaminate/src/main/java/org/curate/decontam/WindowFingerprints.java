@@ -43,14 +43,6 @@ public final class WindowFingerprints implements Serializable {
     if (found == 0) {
       return NONE;
     }
-    long[] out = Arrays.copyOf(s.out, found);
-    Arrays.sort(out);
-    int w = 1;
-    for (int i = 1; i < out.length; i++) {
-      if (out[i] != out[w - 1]) {
-        out[w++] = out[i];
-      }
-    }
-    return w == out.length ? out : Arrays.copyOf(out, w);
+    return Decontaminator.sortedDistinct(s.out, found);
   }
 }
