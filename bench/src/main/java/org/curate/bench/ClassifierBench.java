@@ -1,20 +1,16 @@
 package org.curate.bench;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
-import java.util.zip.GZIPInputStream;
+import org.curate.filters.fasttext.ArticleLines;
 import org.curate.filters.fasttext.FastTextModel;
 import org.curate.filters.fasttext.FastTextPredictor;
 import org.curate.filters.fasttext.FastTextTrainer;
@@ -36,10 +32,6 @@ import org.curate.filters.fasttext.Prediction;
  * [--word-ngrams 2] [--bucket 200000] [--repeat 3] [--predict-copies 20]}.
  */
 public final class ClassifierBench {
-  private static final Pattern DROP = Pattern.compile("(?is)<(script|style|noscript)\\b.*?</\\1\\s*>|<!--.*?-->");
-  private static final Pattern TAG = Pattern.compile("(?s)<[^>]*>");
-  private static final Pattern SPACES = Pattern.compile("[ \\t\\x0B\\f\\r]+");
-
   public static void main(String[] argv) throws Exception {
     Path data = Path.of(System.getProperty("curate.shared.data", "../shared/data"));
     int dim = 50;
@@ -65,10 +57,11 @@ public final class ClassifierBench {
         default -> throw new IllegalArgumentException("unknown option " + argv[i]);
       }
     }
-    List<FastTextTrainer.Example> train = new ArrayList<>();
-    List<FastTextTrainer.Example> test = new ArrayList<>();
-    List<String> pages = new ArrayList<>();
-    load(data.resolve("extraction-dev/aeb"), train, test, pages);
+    // The filters module's labelled test set (its test-jar): every 4th page held out.
+    ArticleLines lines = ArticleLines.load(data, 4);
+    List<FastTextTrainer.Example> train = new ArrayList<>(lines.train);
+    List<FastTextTrainer.Example> test = lines.test;
+    List<String> pages = lines.pages;
     // More work for the timing: the training lines repeated (page order kept), both sides get the same file.
     List<FastTextTrainer.Example> once = List.copyOf(train);
     for (int c = 1; c < trainCopies; c++) {
@@ -227,82 +220,6 @@ public final class ClassifierBench {
     StringBuilder sb = new StringBuilder();
     for (FastTextTrainer.Example e : examples) {
       sb.append(FastTextTrainer.labelToken(e.labels().get(0))).append(' ').append(e.text()).append('\n');
-    }
-    return sb.toString();
-  }
-
-  /** The same labelled lines as the filters module's test set {@code ArticleLines}: every 4th page held out. */
-  private static void load(Path aeb, List<FastTextTrainer.Example> train, List<FastTextTrainer.Example> test,
-      List<String> pages) throws IOException {
-    List<String> ids = Files.readAllLines(aeb.resolve("ids.txt")).stream().filter(s -> !s.isBlank()).sorted().toList();
-    for (int i = 0; i < ids.size(); i++) {
-      String id = ids.get(i).strip();
-      String article = jsonString(Files.readString(aeb.resolve("truth/" + id + ".json")), "articleBody");
-      String html;
-      try (InputStream in = new GZIPInputStream(Files.newInputStream(aeb.resolve("html/" + id + ".html.gz")))) {
-        html = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      }
-      List<FastTextTrainer.Example> side = i % 4 == 3 ? test : train;
-      Set<String> articleLines = new HashSet<>();
-      for (String para : article.split("\n")) {
-        String p = normalize(para);
-        if (!p.isEmpty()) {
-          articleLines.add(p);
-          side.add(FastTextTrainer.Example.of("hq", p));
-        }
-      }
-      String normalizedArticle = normalize(article.replace('\n', ' '));
-      String text = TAG.matcher(DROP.matcher(html).replaceAll(" ")).replaceAll("\n");
-      StringBuilder page = new StringBuilder();
-      for (String line : text.split("\n")) {
-        String l = normalize(unescape(line));
-        if (!l.isEmpty()) {
-          page.append(page.length() == 0 ? "" : " ").append(l);
-        }
-        if (l.split(" ").length >= 3 && !articleLines.contains(l) && !normalizedArticle.contains(l)) {
-          side.add(FastTextTrainer.Example.of("cc", l));
-        }
-      }
-      pages.add(page.toString());
-    }
-  }
-
-  private static String normalize(String s) {
-    return SPACES.matcher(s.replace('\u00A0', ' ')).replaceAll(" ").strip();
-  }
-
-  private static String unescape(String s) {
-    return s.replace("&nbsp;", " ").replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<")
-        .replace("&gt;", ">").replace("&amp;", "&");
-  }
-
-  /** The string value of a top-level key of a small JSON object (enough for the truth files). */
-  static String jsonString(String json, String key) {
-    int k = json.indexOf("\"" + key + "\"");
-    if (k < 0) {
-      return "";
-    }
-    int i = json.indexOf('"', json.indexOf(':', k + key.length() + 2) + 1) + 1;
-    StringBuilder sb = new StringBuilder();
-    while (json.charAt(i) != '"') {
-      char c = json.charAt(i++);
-      if (c != '\\') {
-        sb.append(c);
-        continue;
-      }
-      char e = json.charAt(i++);
-      switch (e) {
-        case 'n' -> sb.append('\n');
-        case 't' -> sb.append('\t');
-        case 'r' -> sb.append('\r');
-        case 'b' -> sb.append('\b');
-        case 'f' -> sb.append('\f');
-        case 'u' -> {
-          sb.append((char) Integer.parseInt(json.substring(i, i + 4), 16));
-          i += 4;
-        }
-        default -> sb.append(e);
-      }
     }
     return sb.toString();
   }

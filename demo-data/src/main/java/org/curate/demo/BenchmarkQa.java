@@ -1,5 +1,7 @@
 package org.curate.demo;
 
+import org.curate.core.JsonString;
+
 import java.util.List;
 
 /**
@@ -10,8 +12,8 @@ import java.util.List;
 public final class BenchmarkQa {
     public record Item(String id, String question, String answer) {
         public String toJson() {
-            return Json.object(java.util.Map.of("answer", Json.string(answer), "id", Json.string(id),
-                    "question", Json.string(question)));
+            return Json.object(java.util.Map.of("answer", JsonString.quote(answer), "id", JsonString.quote(id),
+                    "question", JsonString.quote(question)));
         }
     }
 

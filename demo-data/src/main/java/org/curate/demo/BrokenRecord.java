@@ -1,5 +1,7 @@
 package org.curate.demo;
 
+import org.curate.core.JsonString;
+
 /**
  * A deliberately defective record. {@code offset} is where its gzip member starts in the file;
  * {@code countedAsPage} says whether a correct reader still gets a page out of it.
@@ -11,7 +13,7 @@ public record BrokenRecord(String kind, String uri, String recordId, long offset
     public static final String UNKNOWN_CHARSET_LABEL = "unknown-charset-label";
 
     public String toJson() {
-        return Json.object(java.util.Map.of("countedAsPage", Boolean.toString(countedAsPage), "kind", Json.string(kind),
-                "offset", Long.toString(offset), "recordId", Json.string(recordId), "uri", Json.string(uri)));
+        return Json.object(java.util.Map.of("countedAsPage", Boolean.toString(countedAsPage), "kind", JsonString.quote(kind),
+                "offset", Long.toString(offset), "recordId", JsonString.quote(recordId), "uri", JsonString.quote(uri)));
     }
 }

@@ -3,6 +3,7 @@ package org.curate.demo;
 import java.util.Collection;
 import java.util.Map;
 import java.util.TreeMap;
+import org.curate.core.JsonString;
 
 /** Just enough JSON writing for the manifest and the benchmark file: sorted keys, one line. */
 public final class Json {
@@ -16,7 +17,7 @@ public final class Json {
             if (out.length() > 1) {
                 out.append(", ");
             }
-            out.append(string(k)).append(": ").append(v);
+            out.append(JsonString.quote(k)).append(": ").append(v);
         });
         return out.append('}').toString();
     }
@@ -29,27 +30,5 @@ public final class Json {
 
     public static String array(Collection<String> encodedValues) {
         return "[" + String.join(", ", encodedValues) + "]";
-    }
-
-    public static String string(String s) {
-        StringBuilder out = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
     }
 }

@@ -1,5 +1,7 @@
 package org.curate.demo;
 
+import org.curate.core.JsonString;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -88,7 +90,7 @@ public record Manifest(
         f.put("lowQualityPages", Integer.toString(lowQualityPages));
         f.put("lowQualityByKind", Json.counts(lowQualityByKind));
         f.put("contaminatedPages", Integer.toString(contaminatedPages));
-        f.put("contaminatedQaIds", Json.array(contaminatedQaIds.stream().map(Json::string).toList()));
+        f.put("contaminatedQaIds", Json.array(contaminatedQaIds.stream().map(JsonString::quote).toList()));
         f.put("gzipEncodedPages", Integer.toString(gzipEncodedPages));
         f.put("chunkedPages", Integer.toString(chunkedPages));
         f.put("responsesByStatus", Json.counts(responsesByStatus));
@@ -102,9 +104,9 @@ public record Manifest(
         brokenRecordDetails.forEach(b -> details.add(b.toJson()));
         f.put("brokenRecordDetails", "[\n    " + String.join(",\n    ", details) + "\n  ]");
         f.put("warcBytes", Long.toString(warcBytes));
-        f.put("warcSha256", Json.string(warcSha256));
+        f.put("warcSha256", JsonString.quote(warcSha256));
         StringBuilder out = new StringBuilder("{\n");
-        f.forEach((k, v) -> out.append("  ").append(Json.string(k)).append(": ").append(v).append(",\n"));
+        f.forEach((k, v) -> out.append("  ").append(JsonString.quote(k)).append(": ").append(v).append(",\n"));
         out.setLength(out.length() - 2);
         return out.append("\n}\n").toString();
     }

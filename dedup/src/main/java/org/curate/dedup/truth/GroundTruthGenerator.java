@@ -1,6 +1,7 @@
 package org.curate.dedup.truth;
 
 import java.io.BufferedWriter;
+import org.curate.core.JsonString;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -130,10 +131,10 @@ public final class GroundTruthGenerator {
     try (BufferedWriter docs = Files.newBufferedWriter(dir.resolve("docs.jsonl"), StandardCharsets.UTF_8);
          BufferedWriter meta = Files.newBufferedWriter(dir.resolve("meta.jsonl"), StandardCharsets.UTF_8)) {
       for (GeneratedDoc d : corpus.docs()) {
-        docs.write("{\"id\":" + JsonText.quote(d.id()) + ",\"text\":" + JsonText.quote(d.text()) + "}\n");
+        docs.write("{\"id\":" + JsonString.quote(d.id()) + ",\"text\":" + JsonString.quote(d.text()) + "}\n");
         meta.write(String.format(Locale.ROOT,
             "{\"id\":\"%s\",\"family\":%d,\"role\":\"%s\",\"parent\":%s,\"target_j\":%.4f,\"achieved_j\":%.4f,\"edits\":%d}%n",
-            d.id(), d.family(), d.role(), d.parent() == null ? "null" : JsonText.quote(d.parent()),
+            d.id(), d.family(), d.role(), d.parent() == null ? "null" : JsonString.quote(d.parent()),
             d.targetJaccard(), d.achievedJaccard(), d.edits()));
       }
     }

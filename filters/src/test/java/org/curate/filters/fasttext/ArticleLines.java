@@ -27,6 +27,8 @@ public final class ArticleLines {
 
   public final List<FastTextTrainer.Example> train = new ArrayList<>();
   public final List<FastTextTrainer.Example> test = new ArrayList<>();
+  /** Each page's tag-stripped text on one line, in id order (what a classifier sees of a whole page). */
+  public final List<String> pages = new ArrayList<>();
 
   private ArticleLines() {}
 
@@ -60,12 +62,17 @@ public final class ArticleLines {
       }
       String normalizedArticle = normalize(article.replace('\n', ' '));
       String text = TAG.matcher(DROP.matcher(html).replaceAll(" ")).replaceAll("\n");
+      StringBuilder page = new StringBuilder();
       for (String line : text.split("\n")) {
         String l = normalize(unescape(line));
+        if (!l.isEmpty()) {
+          page.append(page.length() == 0 ? "" : " ").append(l);
+        }
         if (l.split(" ").length >= 3 && !articleLines.contains(l) && !normalizedArticle.contains(l)) {
           side.add(FastTextTrainer.Example.of("cc", l));
         }
       }
+      out.pages.add(page.toString());
     }
     return out;
   }

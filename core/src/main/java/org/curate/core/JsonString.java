@@ -1,10 +1,13 @@
-package org.curate.dedup.truth;
+package org.curate.core;
 
-/** A JSON string literal for a Java string (the generator writes JSONL without a JSON library). */
-final class JsonText {
-  private JsonText() {}
+/**
+ * A JSON string literal for a Java string: for the few places (the demo data's manifest, the
+ * dedup ground-truth generator) that write small JSON files without pulling in a JSON library.
+ */
+public final class JsonString {
+  private JsonString() {}
 
-  static String quote(String s) {
+  public static String quote(String s) {
     StringBuilder out = new StringBuilder(s.length() + 16).append('"');
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
