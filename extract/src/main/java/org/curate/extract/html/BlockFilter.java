@@ -34,13 +34,14 @@ final class BlockFilter {
           && !isAdLabel(b.text())
           && !(b.tag().equals("h1") && !normTitle.isEmpty() && normTitle.contains(normalize(b.text())));
     }
-    // A heading introduces what follows it: with nothing kept after it before the next heading
-    // ("Related articles" over a dropped link list, "Comments" at the end), it goes too.
+    // A heading introduces what follows it: with no kept text after it ("Related articles" over
+    // a dropped link list, "Comments" at the end), it goes too. A run of headings directly over
+    // kept text stays whole: heading, subheading and teaser lines styled as h2-h4 are the text.
     boolean textFollows = false;
     for (int i = blocks.size() - 1; i >= 0; i--) {
-      boolean heading = HEADINGS.contains(blocks.get(i).tag());
-      if (heading) {
-        if (!textFollows) keep[i] = false;
+      if (isHeading(blocks.get(i))) {
+        boolean keptHeadingNext = i + 1 < blocks.size() && keep[i + 1] && isHeading(blocks.get(i + 1));
+        if (!textFollows && !keptHeadingNext) keep[i] = false;
         textFollows = false;
       } else if (keep[i]) {
         textFollows = true;
@@ -53,6 +54,10 @@ final class BlockFilter {
       out.append(blocks.get(i).text());
     }
     return out.toString();
+  }
+
+  private static boolean isHeading(TextBlock b) {
+    return HEADINGS.contains(b.tag());
   }
 
   static boolean isAdLabel(String text) {
