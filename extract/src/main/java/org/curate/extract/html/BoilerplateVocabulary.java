@@ -75,18 +75,26 @@ final class BoilerplateVocabulary {
   static Verdict judge(Element e) {
     String role = e.attr("role").trim().toLowerCase(Locale.ROOT);
     if (!role.isEmpty() && BOILERPLATE_ROLES.contains(role)) return Verdict.STRONG;
+    boolean strong = false;
     boolean weak = false;
     boolean content = false;
+    boolean contentWithoutStrong = false;
     for (List<String> name : names(e)) {
       if (name.isEmpty() || TAXONOMY_PREFIXES.contains(name.get(0))) continue;
       if (name.size() > 1 && STATE_SUFFIXES.contains(name.get(name.size() - 1))) continue;
       String first = name.get(0);
       String last = name.get(name.size() - 1);
       String whole = String.join("", name);
-      if (STRONG.contains(first) || STRONG.contains(last) || STRONG.contains(whole)) return Verdict.STRONG;
+      boolean strongName = STRONG.contains(first) || STRONG.contains(last) || STRONG.contains(whole);
+      boolean contentName = CONTENT.contains(first) || CONTENT.contains(last) || CONTENT.contains(whole);
+      strong |= strongName;
       if (WEAK.contains(first) || WEAK.contains(last) || WEAK.contains(whole)) weak = true;
-      if (CONTENT.contains(first) || CONTENT.contains(last) || CONTENT.contains(whole)) content = true;
+      content |= contentName;
+      contentWithoutStrong |= contentName && !strongName;
     }
+    // "comment-content" is a comment; "entry share" is the text container with a share-bar
+    // modifier class: a content name of its own turns the strong marker into a weak one.
+    if (strong) return contentWithoutStrong ? Verdict.WEAK : Verdict.STRONG;
     return weak && !content ? Verdict.WEAK : Verdict.NONE;
   }
 
