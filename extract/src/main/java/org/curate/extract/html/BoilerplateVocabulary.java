@@ -37,6 +37,20 @@ final class BoilerplateVocabulary {
       "toolbar", "topbar", "banner", "tags", "tagcloud", "teaser", "recommended", "more",
       "byline", "author", "meta", "rating", "login", "signup", "search", "jump");
 
+  /**
+   * Small companions of the text inside the article itself: picture captions and credits, dates,
+   * bylines, meta lines. Unlike {@link #WEAK} markers, a content word does not veto them
+   * ("entry-meta", "article-date", "wp-caption-text" are still not the text); they are only
+   * removed when short (see {@link NonContentRemover}).
+   */
+  private static final Set<String> MINOR = Set.of(
+      "caption", "captions", "credit", "credits", "copyright", "date", "dates", "timestamp",
+      "dateline", "published", "pubdate", "updated", "byline", "author", "authors", "meta");
+
+  /** Picture galleries and sliders: photo captions and "1 of 8" counters, never the article. */
+  private static final Set<String> GALLERY = Set.of(
+      "gallery", "slideshow", "carousel", "slider", "lightbox");
+
   /** Tokens that mark the container of the main text: they veto a weak marker. */
   private static final Set<String> CONTENT = Set.of(
       "content", "article", "articlebody", "main", "body", "post", "entry", "story", "text",
@@ -96,6 +110,28 @@ final class BoilerplateVocabulary {
     // modifier class: a content name of its own turns the strong marker into a weak one.
     if (strong) return contentWithoutStrong ? Verdict.WEAK : Verdict.STRONG;
     return weak && !content ? Verdict.WEAK : Verdict.NONE;
+  }
+
+  /** Whether a name marks the element as a caption, credit, date, byline or meta line. */
+  static boolean isMinor(Element e) {
+    return hasMarker(e, MINOR);
+  }
+
+  /** Whether a name marks the element as a picture gallery or slider. */
+  static boolean isGallery(Element e) {
+    return hasMarker(e, GALLERY);
+  }
+
+  private static boolean hasMarker(Element e, Set<String> markers) {
+    for (List<String> name : names(e)) {
+      if (name.isEmpty() || TAXONOMY_PREFIXES.contains(name.get(0))) continue;
+      if (name.size() > 1 && STATE_SUFFIXES.contains(name.get(name.size() - 1))) continue;
+      if (markers.contains(name.get(0)) || markers.contains(name.get(name.size() - 1))
+          || markers.contains(String.join("", name))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether the id/class names mark the element as user discussion (see {@link #DISCUSSION}). */

@@ -52,7 +52,7 @@ public final class JsoupMainTextExtractor implements MainTextExtractor {
     NonContentRemover.removeNonText(body);
     boolean discussionIsText = NonContentRemover.removeFurniture(body);
     List<Element> content = MainContentChooser.choose(body);
-    for (Element root : content) NonContentRemover.removeWeakFurniture(root, discussionIsText);
+    NonContentRemover.removeWeakFurniture(content, discussionIsText);
     return new MainText(title, BlockFilter.join(BlockTextRenderer.render(content), title));
   }
 }

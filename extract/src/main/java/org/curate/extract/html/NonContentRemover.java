@@ -68,25 +68,45 @@ final class NonContentRemover {
    * everything else that survives.
    */
   static boolean removeFurniture(Element body) {
-    return removeBelow(body, false, false);
+    return removeBelow(body, false, false, null).discussionIsText();
   }
 
   /**
    * Removes weakly marked furniture (header, sidebar, related, menu...) inside an already chosen
    * content root. Done after the choice, so that a wrapper with an unlucky class ("sticky-sidebar"
    * around the whole page) can never take the main text with it: the root and its ancestors are
-   * out of reach. {@code keepDiscussion}: what {@link #removeFurniture} returned.
+   * out of reach. {@code keepDiscussion}: what {@link #removeFurniture} returned. Short captions,
+   * credits, dates and bylines go too, unless together they are a large part of the chosen text
+   * (then they are the text: a photo gallery page).
    */
-  static void removeWeakFurniture(Element root, boolean keepDiscussion) {
-    removeBelow(root, true, keepDiscussion);
+  static void removeWeakFurniture(List<Element> roots, boolean keepDiscussion) {
+    Minor minor = new Minor();
+    int keptChars = 0;
+    for (Element root : roots) keptChars += removeBelow(root, true, keepDiscussion, minor).keptChars();
+    if (minor.chars < MINOR_MAX_SHARE * keptChars) {
+      for (Element e : minor.elements) e.remove();
+    }
   }
+
+  /** Captions, credits, dates and bylines found by the weak pass, removed together or not at all. */
+  private static final class Minor {
+    final List<Element> elements = new ArrayList<>();
+    int chars;
+  }
+
+  private record Outcome(boolean discussionIsText, int keptChars) {}
+
+  /** Captions, credits, dates and bylines longer than this are taken as text. */
+  private static final int MINOR_MAX_CHARS = 300;
+  /** ...and all of them together are kept when they hold this share of what is left. */
+  private static final double MINOR_MAX_SHARE = 0.4;
 
   /** Discussion is the text when it holds this many times the text of everything else kept... */
   private static final int DISCUSSION_FACTOR = 3;
   /** ...and what else is kept is shorter than this (an article page has its article). */
   private static final int DISCUSSION_MAX_OTHER_CHARS = 1000;
 
-  private static boolean removeBelow(Element body, boolean weak, boolean keepDiscussion) {
+  private static Outcome removeBelow(Element body, boolean weak, boolean keepDiscussion, Minor minor) {
     TextStats stats = TextStats.of(body);
     int pageChars = stats.get(body).chars;
     List<Node> doomed = new ArrayList<>();
@@ -105,6 +125,11 @@ final class NonContentRemover {
           } else {
             doomed.add(e);
           }
+          return FilterResult.SKIP_ENTIRELY;
+        }
+        if (minor != null && isMinorCompanion(e, stats)) {
+          minor.elements.add(e);
+          minor.chars += stats.get(e).chars;
           return FilterResult.SKIP_ENTIRELY;
         }
         if (isArticleLike(e)) inArticle[0]++;
@@ -128,7 +153,44 @@ final class NonContentRemover {
     if (!discussionIsText) {
       for (Element e : discussion) e.remove();
     }
-    return discussionIsText;
+    return new Outcome(discussionIsText, pageChars - doomedChars - (discussionIsText ? 0 : discussionChars));
+  }
+
+  /** A short caption, credit, date or byline standing on its own (not inside a sentence). */
+  private static boolean isMinorCompanion(Element e, TextStats stats) {
+    return stats.get(e).chars <= MINOR_MAX_CHARS
+        && (isDateTime(e) || BoilerplateVocabulary.isMinor(e))
+        && !isInlineInText(e, stats);
+  }
+
+  /** A {@code <time>} that dates the page; recipe and event durations ("cookTime") are content. */
+  private static boolean isDateTime(Element e) {
+    if (!e.nameIs("time")) return false;
+    String prop = e.attr("itemprop").toLowerCase(java.util.Locale.ROOT);
+    return prop.isEmpty() || prop.contains("date");
+  }
+
+  /** A paragraph of this many characters is prose, not a picture caption. */
+  private static final int PROSE_PARAGRAPH_CHARS = 120;
+
+  /**
+   * Whether a paragraph below is long enough to be prose: a "gallery" holding prose paragraphs is
+   * a listicle's sections, not a photo gallery. Only asked of gallery-marked elements, which are rare.
+   */
+  private static boolean holdsProse(Element e, TextStats stats) {
+    for (Element p : e.getElementsByTag("p")) {
+      if (stats.get(p).chars >= PROSE_PARAGRAPH_CHARS) return true;
+    }
+    return false;
+  }
+
+  /**
+   * An inline element inside running text ("on <span class=date>May 3</span> the council..."):
+   * removing it would cut the sentence, so minor markers leave it alone.
+   */
+  private static boolean isInlineInText(Element e, TextStats stats) {
+    Element parent = e.parent();
+    return parent != null && !BlockTextRenderer.BLOCK_TAGS.contains(e.normalName()) && stats.get(parent).ownChars > 0;
   }
 
   private static boolean isArticleLike(Element e) {
@@ -159,7 +221,8 @@ final class NonContentRemover {
       // "strong" words can still sit on a site-wide wrapper ("social-enabled"): never drop nearly everything
       return pageChars == 0 || stats.get(e).chars < DOMINANT_SHARE * pageChars;
     }
-    if (v == BoilerplateVocabulary.Verdict.WEAK && weak) {
+    if (!weak) return false;
+    if (v == BoilerplateVocabulary.Verdict.WEAK || (BoilerplateVocabulary.isGallery(e) && !holdsProse(e, stats))) {
       return pageChars == 0 || stats.get(e).chars < WRAPPER_SHARE * pageChars;
     }
     return false;

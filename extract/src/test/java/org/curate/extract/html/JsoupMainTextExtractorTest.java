@@ -219,4 +219,68 @@ class JsoupMainTextExtractorTest {
         + "</p><div>- Anzeige -</div><p>" + PARA3 + "</p><p>Ad blockers are common.</p></div></body>";
     assertThat(run(html).text()).isEqualTo(PARA1 + "\n" + PARA2 + "\n" + PARA3 + "\nAd blockers are common.");
   }
+
+  @Test
+  void runOfHeadingsOverTextIsKept() {
+    // A post written as a stack of headings (h2-h4 used for emphasis) above a last text line.
+    String html = "<body><article><p>" + PARA1 + "</p><h2>The poster contest for children</h2>"
+        + "<h3>Take part with a drawing about clean water</h3><h4>Send it in by the third of April</h4>"
+        + "<p>" + PARA2 + "</p><h2>Related articles</h2><ul><li><a href=/x>Other story one</a></li>"
+        + "<li><a href=/y>Other story two</a></li></ul></article></body>";
+    String text = run(html).text();
+    assertThat(text).contains("The poster contest for children", "Take part with a drawing", "Send it in by the third")
+        .doesNotContain("Related articles");
+  }
+
+  @Test
+  void shareClassNextToAContentClassDoesNotRemoveTheText() {
+    // "entry share": the text container with a share-bar modifier; the article is long enough
+    // that the comments and related posts around it hold more than the 15% the strong-marker
+    // guard tolerates.
+    StringBuilder comments = new StringBuilder("<section id=comments>");
+    for (int i = 0; i < 4; i++) comments.append("<div class=comment><p>").append(PARA3).append("</p></div>");
+    comments.append("</section>");
+    String html = "<body><article class=post><div class='entry share'><p>" + PARA1 + "</p><p>" + PARA2
+        + "</p></div><ul class=related-posts><li><a href=/a>" + PARA3 + "</a></li></ul>" + comments + "</article>"
+        + "<div class=sidebar><div class=widget><p>" + PARA3 + "</p></div></div></body>";
+    assertThat(run(html).text()).isEqualTo(PARA1 + "\n" + PARA2);
+    // a strong marker in the same name as the content word is still boilerplate
+    String html2 = "<body><div class=post><p>" + PARA1 + "</p><p>" + PARA2 + "</p>"
+        + "<div class=comment-content><p>" + PARA3 + "</p></div></div></body>";
+    assertThat(run(html2).text()).isEqualTo(PARA1 + "\n" + PARA2);
+  }
+
+  @Test
+  void captionsCreditsDatesAndGalleriesAreDropped() {
+    String html = "<body><article><div class=article-title><h1>Council extends hours</h1>"
+        + "<p class='byline ap-byline'>By Jane Doe, Staff Writer</p>"
+        + "<span class=timestamp>Updated <time datetime=2019-11-20>5:27 am, November 20, 2019</time></span></div>"
+        + "<div class=article-body><div class=asset_gallery><ul><li><div class=caption>The council chamber on Tuesday, where the vote took place.</div></li></ul>"
+        + "<div class=slide-count>Image 1 of 8</div></div>"
+        + "<p>" + PARA1 + "</p><div class=wp-caption><img src=a.jpg><p class=wp-caption-text>The reading room. Photo: Getty Images</p></div>"
+        + "<p>" + PARA2 + "</p><p>The vote was on <span class=date>Tuesday</span>, as planned.</p></div></article></body>";
+    assertThat(run(html).text()).isEqualTo(PARA1 + "\n" + PARA2 + "\nThe vote was on Tuesday, as planned.");
+  }
+
+  @Test
+  void captionsThatAreMostOfThePageStay() {
+    // A photo gallery page: the captions are the text.
+    StringBuilder html = new StringBuilder("<body><article><p>Ten pictures of the week.</p>");
+    String[] captions = {PARA1, PARA2, PARA3};
+    for (String c : captions) html.append("<figure><img src=x.jpg><div class=caption>").append(c).append("</div></figure>");
+    html.append("</article></body>");
+    assertThat(run(html.toString()).text()).contains(PARA1, PARA2, PARA3);
+    // a listicle whose sections are classed "gallery" but hold paragraphs of prose
+    String html2 = "<body><main><h2>1. A ring</h2><div class=gallery--paragraph-section><p>" + PARA1 + "</p></div>"
+        + "<h2>2. A toaster</h2><div class=gallery--paragraph-section><p>" + PARA2 + "</p></div>"
+        + "<h2>3. A lamp</h2><div class=gallery--paragraph-section><p>" + PARA3 + "</p></div></main></body>";
+    assertThat(run(html2).text()).contains(PARA1, PARA2, PARA3);
+  }
+
+  @Test
+  void recipeDurationsStay() {
+    String html = "<body><article><p>" + PARA1 + "</p><div class=times>Cooking: <time itemprop=cookTime datetime=PT30M>15 - 30 min</time></div>"
+        + "<p>" + PARA2 + "</p></article></body>";
+    assertThat(run(html).text()).contains("15 - 30 min");
+  }
 }
