@@ -34,6 +34,15 @@ final class BlockFilter {
           && !isAdLabel(b.text())
           && !(b.tag().equals("h1") && !normTitle.isEmpty() && normTitle.contains(normalize(b.text())));
     }
+    // A short label line directly over a dropped link list ("Read also:", "Mehr zum Thema") is
+    // that list's heading without heading markup: it goes with the list.
+    // A list item is an item, not a label.
+    for (int i = 0; i + 1 < blocks.size(); i++) {
+      TextBlock b = blocks.get(i);
+      if (keep[i] && !b.tag().equals("li") && isLabel(b.text()) && linkListFollows(blocks, keep, i + 1)) {
+        keep[i] = false;
+      }
+    }
     // A heading introduces what follows it: with no kept text after it ("Related articles" over
     // a dropped link list, "Comments" at the end), it goes too. A run of headings directly over
     // kept text stays whole: heading, subheading and teaser lines styled as h2-h4 are the text.
@@ -54,6 +63,29 @@ final class BlockFilter {
       out.append(blocks.get(i).text());
     }
     return out.toString();
+  }
+
+  /** Longest line still taken as a label over a list rather than as a sentence. */
+  private static final int MAX_LABEL_CHARS = 50;
+
+  /** Link text a dropped run must hold to be a list of links, not a lone "Tweet" button. */
+  private static final int MIN_LINK_LIST_CHARS = 20;
+
+  /** Whether the dropped blocks from {@code from} on are links with some text to them. */
+  private static boolean linkListFollows(List<TextBlock> blocks, boolean[] keep, int from) {
+    int linkChars = 0;
+    for (int i = from; i < blocks.size() && !keep[i] && blocks.get(i).linkDensity() > MAX_LINK_DENSITY; i++) {
+      linkChars += blocks.get(i).linkChars();
+      if (linkChars >= MIN_LINK_LIST_CHARS) return true;
+    }
+    return false;
+  }
+
+  /** A short line that does not end as a sentence does ("See also:", "Related stories"). */
+  static boolean isLabel(String text) {
+    if (text.length() > MAX_LABEL_CHARS || text.isEmpty()) return false;
+    char last = text.charAt(text.length() - 1);
+    return last != '.' && last != '!' && last != '?' && last != '。';
   }
 
   private static boolean isHeading(TextBlock b) {

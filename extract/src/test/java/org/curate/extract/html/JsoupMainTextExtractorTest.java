@@ -283,4 +283,15 @@ class JsoupMainTextExtractorTest {
         + "<p>" + PARA2 + "</p></article></body>";
     assertThat(run(html).text()).contains("15 - 30 min");
   }
+
+  @Test
+  void labelOverALinkListGoesWithTheList() {
+    String html = "<body><article><p>" + PARA1 + "</p><p><strong>Read also</strong></p>"
+        + "<p><a href=/a>Council debates the budget for next year</a><br><a href=/b>New bus lines from May</a></p>"
+        + "<p>" + PARA2 + "</p><ul><li>Answer: 210 g</li><li><a href=/s>Full worked solution</a></li></ul>"
+        + "<p>Share it:</p><div><a href=/t>Tweet</a></div><p>" + PARA3 + "</p></article></body>";
+    String text = run(html).text();
+    assertThat(text).doesNotContain("Read also").contains(PARA1, PARA2, PARA3, "Answer: 210 g", "Share it:");
+  }
 }
+
