@@ -293,5 +293,18 @@ class JsoupMainTextExtractorTest {
     String text = run(html).text();
     assertThat(text).doesNotContain("Read also").contains(PARA1, PARA2, PARA3, "Answer: 210 g", "Share it:");
   }
+
+  @Test
+  void articleBodyMarkupIsNotNarrowedToItsDensestBlock() {
+    // schema.org articleBody with the lead paragraphs as bare divs and the rest in a wrapper:
+    // the wrapper wins the density vote, but the publisher said where the text is.
+    String lead1 = "President visits the hospital for what aides call a quick exam and labs";
+    String lead2 = "You should not just believe them";
+    StringBuilder html = new StringBuilder("<body><article><div itemprop=articleBody><div class=para>")
+        .append(lead1).append("</div><div class=para>").append(lead2).append("</div><div class=read-all>");
+    for (int i = 0; i < 4; i++) html.append("<p>").append(PARA1).append("</p><p>").append(PARA2).append("</p><p>").append(PARA3).append("</p>");
+    html.append("</div></div></article></body>");
+    assertThat(run(html.toString()).text()).startsWith(lead1 + "\n" + lead2 + "\n" + PARA1);
+  }
 }
 
