@@ -232,8 +232,10 @@ final class MainContentChooser {
   }
 
   private boolean looksLikeParagraph(Element e) {
-    if (!e.nameIs("p")) return false;
     TextStats.Counts c = stats.get(e);
+    // a div holding its sentence directly is a paragraph without the markup
+    if (e.nameIs("div") && c.chars > 80 && c.ownChars >= 0.8 * c.chars && c.linkDensity() < 0.25) return true;
+    if (!e.nameIs("p")) return false;
     if (c.chars > 80 && c.linkDensity() < 0.25) return true;
     if (c.chars == 0 || c.linkChars > 0) return false;
     String t = e.text();

@@ -306,5 +306,16 @@ class JsoupMainTextExtractorTest {
     html.append("</div></div></article></body>");
     assertThat(run(html.toString()).text()).startsWith(lead1 + "\n" + lead2 + "\n" + PARA1);
   }
+
+  @Test
+  void bareDivParagraphsBesideTheDensestBlockAreKept() {
+    // Inside a broad <article>, the densest block and its siblings are the text; a sibling div
+    // that holds its sentence directly is a paragraph, even with no commas to vote with.
+    String lead = "Asked how it could come to this, the mayor pointed to years of delays in the planning office and at the building authority";
+    StringBuilder html = new StringBuilder("<body><article><div class=intro>").append(lead).append("</div><div class=rest>");
+    for (int i = 0; i < 4; i++) html.append("<p>").append(PARA1).append("</p><p>").append(PARA2).append("</p><p>").append(PARA3).append("</p>");
+    html.append("</div><div class=teaser><a href=/x>More from the city desk</a></div></article></body>");
+    assertThat(run(html.toString()).text()).startsWith(lead + "\n" + PARA1);
+  }
 }
 
