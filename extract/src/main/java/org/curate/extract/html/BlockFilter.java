@@ -88,8 +88,11 @@ final class BlockFilter {
     return last != '.' && last != '!' && last != '?' && last != '。';
   }
 
+  /** Longer heading text is a paragraph set in heading type, not a title over what follows. */
+  private static final int MAX_HEADING_CHARS = 80;
+
   private static boolean isHeading(TextBlock b) {
-    return HEADINGS.contains(b.tag());
+    return HEADINGS.contains(b.tag()) && b.chars() <= MAX_HEADING_CHARS;
   }
 
   static boolean isAdLabel(String text) {

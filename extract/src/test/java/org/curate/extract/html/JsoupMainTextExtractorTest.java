@@ -317,5 +317,14 @@ class JsoupMainTextExtractorTest {
     html.append("</div><div class=teaser><a href=/x>More from the city desk</a></div></article></body>");
     assertThat(run(html.toString()).text()).startsWith(lead + "\n" + PARA1);
   }
+
+  @Test
+  void longHeadingIsTextForTheHeadingsAboveIt() {
+    // Nothing but headings after the first paragraph; the h3 is a long sentence in heading type.
+    String html = "<body><article><p>" + PARA1 + "</p><h2>The poster contest for children</h2>"
+        + "<h3>It takes place for the sixth time this year, and children between six and twelve are invited to take part.</h3>"
+        + "</article></body>";
+    assertThat(run(html).text()).contains("The poster contest for children", "It takes place for the sixth time");
+  }
 }
 
