@@ -1,5 +1,6 @@
 package org.curate.extract.html;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -52,6 +53,11 @@ public final class JsoupMainTextExtractor implements MainTextExtractor {
     NonContentRemover.removeNonText(body);
     boolean discussionIsText = NonContentRemover.removeFurniture(body);
     List<Element> content = MainContentChooser.choose(body);
+    Element lead = LeadFinder.find(content, body);
+    if (lead != null) {
+      content = new ArrayList<>(content);
+      content.add(0, lead);
+    }
     NonContentRemover.removeWeakFurniture(content, discussionIsText);
     return new MainText(title, BlockFilter.join(BlockTextRenderer.render(content), title));
   }

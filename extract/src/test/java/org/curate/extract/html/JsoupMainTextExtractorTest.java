@@ -326,5 +326,19 @@ class JsoupMainTextExtractorTest {
         + "</article></body>";
     assertThat(run(html).text()).contains("The poster contest for children", "It takes place for the sixth time");
   }
+
+  @Test
+  void leadParagraphInTheArticleHeaderIsKept() {
+    String lead = "The city will keep its library open until ten at night from March, after a long campaign.";
+    StringBuilder html = new StringBuilder("<body><article><header><div class=head-wrap><h1>Library hours</h1>")
+        .append("<div><p class=article-intro>").append(lead).append("</p></div></div></header><div class=article-text>");
+    for (int i = 0; i < 3; i++) html.append("<p>").append(PARA1).append("</p><p>").append(PARA2).append("</p><p>").append(PARA3).append("</p>");
+    html.append("</div><div class=teaser><p class=teaser-intro>More from the city desk, every morning in your inbox.</p></div></article></body>");
+    String text = run(html.toString()).text();
+    assertThat(text).startsWith(lead + "\n" + PARA1).doesNotContain("More from the city desk");
+    // a "dek" subtitle is not taken for a lead
+    String dek = html.toString().replace("class=article-intro", "class=article-dek");
+    assertThat(run(dek).text()).doesNotContain(lead);
+  }
 }
 
