@@ -96,6 +96,7 @@ final class BoilerplateVocabulary {
     for (List<String> name : names(e)) {
       if (name.isEmpty() || TAXONOMY_PREFIXES.contains(name.get(0))) continue;
       if (name.size() > 1 && STATE_SUFFIXES.contains(name.get(name.size() - 1))) continue;
+      if (isSocialEmbed(name) && !e.getElementsByTag("blockquote").isEmpty()) continue;
       String first = name.get(0);
       String last = name.get(name.size() - 1);
       String whole = String.join("", name);
@@ -110,6 +111,15 @@ final class BoilerplateVocabulary {
     // modifier class: a content name of its own turns the strong marker into a weak one.
     if (strong) return contentWithoutStrong ? Verdict.WEAK : Verdict.STRONG;
     return weak && !content ? Verdict.WEAK : Verdict.NONE;
+  }
+
+  /**
+   * "social-embed", "social-media-embed" around a blockquote: a quoted post (a tweet, an
+   * Instagram picture with its text) placed in the article, which annotators count as text, not
+   * a share widget. Without the blockquote it is a consent placeholder ("external content").
+   */
+  private static boolean isSocialEmbed(List<String> name) {
+    return name.size() > 1 && name.get(0).equals("social") && name.get(name.size() - 1).equals("embed");
   }
 
   /** Whether a name marks the element as a caption, credit, date, byline or meta line. */

@@ -340,5 +340,17 @@ class JsoupMainTextExtractorTest {
     String dek = html.toString().replace("class=article-intro", "class=article-dek");
     assertThat(run(dek).text()).doesNotContain(lead);
   }
+
+  @Test
+  void embeddedSocialPostIsTextButItsConsentPlaceholderIsNot() {
+    String tweet = "Yes this is real and the state spent nearly half a million dollars on it";
+    String html = "<body><article><p>" + PARA1 + "</p><div class=social-media-embed><blockquote class=twitter-tweet><p>"
+        + tweet + "</p></blockquote></div><p>" + PARA2 + "</p>"
+        + "<div class=social-embed><h3>Recommended editorial content</h3><p>Here you find external content from Instagram.</p></div>"
+        + "<div class=social-share><a href=/s>Share on Facebook</a> <span>Share this story with your friends</span></div>"
+        + "<p>" + PARA3 + "</p></article></body>";
+    String text = run(html).text();
+    assertThat(text).contains(tweet, PARA1, PARA2, PARA3).doesNotContain("Recommended editorial").doesNotContain("Share this story");
+  }
 }
 
