@@ -3,6 +3,7 @@ package org.curate.extract.html;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Last pass over the chosen content, block by block: drops lines that are mostly links (menus,
@@ -32,6 +33,7 @@ final class BlockFilter {
       keep[i] = b.linkDensity() <= MAX_LINK_DENSITY
           && !CAPTIONS.contains(b.tag())
           && !isAdLabel(b.text())
+          && !isSubscriptionPrompt(b)
           && !(b.tag().equals("h1") && !normTitle.isEmpty() && normTitle.contains(normalize(b.text())));
     }
     // A short label line directly over a dropped link list ("Read also:", "Mehr zum Thema") is
@@ -93,6 +95,24 @@ final class BlockFilter {
 
   private static boolean isHeading(TextBlock b) {
     return HEADINGS.contains(b.tag()) && b.chars() <= MAX_HEADING_CHARS;
+  }
+
+  /** A prompt is a short line: longer text that mentions a newsletter is about one. */
+  private static final int MAX_PROMPT_CHARS = 250;
+
+  /**
+   * Words of newsletter and subscription prompts in the languages of the web's largest shares
+   * ("Subscribe to our newsletter", "Newsletter abonnieren", "Suscríbete"). "subscribing" and
+   * "oversubscription" (share offerings) are not among them.
+   */
+  private static final Pattern SUBSCRIPTION_WORDS = Pattern.compile(
+      "\\b(subscribe|subscription|sign up|newsletters?|abonnieren|abonniere|abonnez|"
+          + "s'abonner|iscriviti|suscr[ií]b\\w*|subskrypcj\\w*|assine)\\b|newsletter",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS);
+
+  /** A short line asking the reader to subscribe or sign up: page furniture that sits in the text. */
+  static boolean isSubscriptionPrompt(TextBlock b) {
+    return b.chars() <= MAX_PROMPT_CHARS && SUBSCRIPTION_WORDS.matcher(b.text()).find();
   }
 
   static boolean isAdLabel(String text) {

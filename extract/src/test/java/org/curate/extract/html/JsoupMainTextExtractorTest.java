@@ -352,5 +352,16 @@ class JsoupMainTextExtractorTest {
     String text = run(html).text();
     assertThat(text).contains(tweet, PARA1, PARA2, PARA3).doesNotContain("Recommended editorial").doesNotContain("Share this story");
   }
+
+  @Test
+  void subscriptionPromptsInsideTheTextAreDropped() {
+    String html = "<body><article><p>" + PARA1 + "</p><p>Get the latest updates right in your inbox. Subscribe to our newsletters.</p>"
+        + "<p>" + PARA2 + "</p><p>Jetzt Newsletter abonnieren</p><p>" + PARA3 + "</p>"
+        + "<p>A preview of the report was shared with paying subscribers.</p>"
+        + "<p>Small investors welcomed the deal, subscribing for so many shares that they will be allotted the maximum.</p></article></body>";
+    assertThat(run(html).text()).isEqualTo(PARA1 + "\n" + PARA2 + "\n" + PARA3
+        + "\nA preview of the report was shared with paying subscribers."
+        + "\nSmall investors welcomed the deal, subscribing for so many shares that they will be allotted the maximum.");
+  }
 }
 
