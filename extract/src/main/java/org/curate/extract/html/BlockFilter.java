@@ -34,6 +34,7 @@ final class BlockFilter {
           && !CAPTIONS.contains(b.tag())
           && !isAdLabel(b.text())
           && !isSubscriptionPrompt(b)
+          && !isSharePrompt(b.text())
           && !(b.tag().equals("h1") && !normTitle.isEmpty() && normTitle.contains(normalize(b.text())));
     }
     // A short label line directly over a dropped link list ("Read also:", "Mehr zum Thema") is
@@ -113,6 +114,24 @@ final class BlockFilter {
   /** A short line asking the reader to subscribe or sign up: page furniture that sits in the text. */
   static boolean isSubscriptionPrompt(TextBlock b) {
     return b.chars() <= MAX_PROMPT_CHARS && SUBSCRIPTION_WORDS.matcher(b.text()).find();
+  }
+
+  /** Longest line taken as a share prompt or share-count label. */
+  private static final int MAX_SHARE_PROMPT_CHARS = 60;
+
+  private static final Pattern SHARE_WORDS = Pattern.compile(
+      "\\b(share|shares|sharing|teilen|partager|compartir|condividi|compartilhe|udostępnij)\\b|\\dshares\\b",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS);
+
+  /**
+   * "Sharing is caring!", "Möchten Sie den Artikel teilen?", "Share:", "858 shares": a short line
+   * with a share word that is a call or a label (ends in ! ? : or is one or two words), not a
+   * headline ("Council to share update on services").
+   */
+  static boolean isSharePrompt(String text) {
+    if (text.length() > MAX_SHARE_PROMPT_CHARS || !SHARE_WORDS.matcher(text).find()) return false;
+    char last = text.charAt(text.length() - 1);
+    return last == '!' || last == '?' || last == ':' || text.split("\\s+").length <= 2;
   }
 
   static boolean isAdLabel(String text) {

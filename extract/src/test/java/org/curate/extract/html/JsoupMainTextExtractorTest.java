@@ -289,9 +289,9 @@ class JsoupMainTextExtractorTest {
     String html = "<body><article><p>" + PARA1 + "</p><p><strong>Read also</strong></p>"
         + "<p><a href=/a>Council debates the budget for next year</a><br><a href=/b>New bus lines from May</a></p>"
         + "<p>" + PARA2 + "</p><ul><li>Answer: 210 g</li><li><a href=/s>Full worked solution</a></li></ul>"
-        + "<p>Share it:</p><div><a href=/t>Tweet</a></div><p>" + PARA3 + "</p></article></body>";
+        + "<p>Follow the council:</p><div><a href=/t>Tweet</a></div><p>" + PARA3 + "</p></article></body>";
     String text = run(html).text();
-    assertThat(text).doesNotContain("Read also").contains(PARA1, PARA2, PARA3, "Answer: 210 g", "Share it:");
+    assertThat(text).doesNotContain("Read also").contains(PARA1, PARA2, PARA3, "Answer: 210 g", "Follow the council:");
   }
 
   @Test
@@ -362,6 +362,14 @@ class JsoupMainTextExtractorTest {
     assertThat(run(html).text()).isEqualTo(PARA1 + "\n" + PARA2 + "\n" + PARA3
         + "\nA preview of the report was shared with paying subscribers."
         + "\nSmall investors welcomed the deal, subscribing for so many shares that they will be allotted the maximum.");
+  }
+
+  @Test
+  void sharePromptsAreDroppedButHeadlinesWithShareStay() {
+    String html = "<body><article><p>" + PARA1 + "</p><p>Sharing is caring!</p><div><span>858</span>shares</div>"
+        + "<p>" + PARA2 + "</p><h3>Council to share update on services</h3><p>" + PARA3 + "</p>"
+        + "<p>Möchten Sie den Artikel teilen?</p></article></body>";
+    assertThat(run(html).text()).isEqualTo(PARA1 + "\n" + PARA2 + "\nCouncil to share update on services\n" + PARA3);
   }
 }
 
