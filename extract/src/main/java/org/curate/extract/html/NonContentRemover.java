@@ -18,12 +18,16 @@ import org.jsoup.select.NodeTraversor;
  * so the walk never sees a tree that changes under it.
  */
 final class NonContentRemover {
-  /** Elements whose content is not text a reader sees. */
+  /**
+   * Elements whose content is not text a reader sees. {@code rt}/{@code rp}: ruby annotations,
+   * the reading aid printed above CJK characters (furigana), which would otherwise be run into
+   * the text character by character ("子こども").
+   */
   private static final Set<String> NEVER_TEXT = Set.of(
       "script", "style", "noscript", "template", "svg", "math", "iframe", "frame", "frameset",
       "object", "embed", "applet", "canvas", "video", "audio", "map", "input", "button", "select",
       "option", "optgroup", "textarea", "datalist", "output", "meter", "progress", "head", "link",
-      "meta", "base", "dialog");
+      "meta", "base", "dialog", "rt", "rp");
 
   /** Page furniture by tag, wherever it is. */
   private static final Set<String> FURNITURE = Set.of("nav", "aside", "menu");

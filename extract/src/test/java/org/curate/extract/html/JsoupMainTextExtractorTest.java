@@ -371,5 +371,12 @@ class JsoupMainTextExtractorTest {
         + "<p>Möchten Sie den Artikel teilen?</p></article></body>";
     assertThat(run(html).text()).isEqualTo(PARA1 + "\n" + PARA2 + "\nCouncil to share update on services\n" + PARA3);
   }
+
+  @Test
+  void rubyAnnotationsAreNotRunIntoCjkText() {
+    String html = "<body><article><p><ruby>子<rt>こ</rt></ruby>どもへの<ruby>虐待<rp>(</rp><rt>ぎゃくたい</rt><rp>)</rp></ruby>をなくすための"
+        + "<ruby>法律<rt>ほうりつ</rt></ruby>ができて、親が子どもを教育するために、たたいたり蹴ったりする体罰を禁止することになりました。</p></article></body>";
+    assertThat(run(html).text()).isEqualTo("子どもへの虐待をなくすための法律ができて、親が子どもを教育するために、たたいたり蹴ったりする体罰を禁止することになりました。");
+  }
 }
 
