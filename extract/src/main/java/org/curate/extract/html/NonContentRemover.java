@@ -43,6 +43,24 @@ final class NonContentRemover {
 
   private NonContentRemover() {}
 
+  /** Paragraph text a {@code <noscript>} must hold to be the page's text rather than a notice. */
+  private static final int MIN_NOSCRIPT_PROSE_CHARS = 500;
+
+  /**
+   * A {@code <noscript>} holding paragraphs of prose is the article itself, served to readers
+   * without JavaScript (blog platforms that render posts by script); "please enable JavaScript"
+   * notices and tracking pixels are far shorter.
+   */
+  private static boolean isNoscriptArticle(Element e) {
+    if (!e.nameIs("noscript")) return false;
+    int chars = 0;
+    for (Element p : e.getElementsByTag("p")) {
+      chars += p.text().length();
+      if (chars >= MIN_NOSCRIPT_PROSE_CHARS) return true;
+    }
+    return false;
+  }
+
   static void removeNonText(Element body) {
     List<Node> doomed = new ArrayList<>();
     NodeTraversor.filter(new NodeFilter() {
@@ -53,7 +71,7 @@ final class NonContentRemover {
           return FilterResult.SKIP_ENTIRELY;
         }
         if (node instanceof Element e && node != body) {
-          if (NEVER_TEXT.contains(e.normalName()) || e.hasAttr("hidden")) {
+          if ((NEVER_TEXT.contains(e.normalName()) && !isNoscriptArticle(e)) || e.hasAttr("hidden")) {
             doomed.add(node);
             return FilterResult.SKIP_ENTIRELY;
           }

@@ -378,5 +378,13 @@ class JsoupMainTextExtractorTest {
         + "<ruby>法律<rt>ほうりつ</rt></ruby>ができて、親が子どもを教育するために、たたいたり蹴ったりする体罰を禁止することになりました。</p></article></body>";
     assertThat(run(html).text()).isEqualTo("子どもへの虐待をなくすための法律ができて、親が子どもを教育するために、たたいたり蹴ったりする体罰を禁止することになりました。");
   }
+
+  @Test
+  void noscriptHoldingTheArticleIsKeptButNoticesAreNot() {
+    String html = "<body><div class=post><script>render()</script><noscript><p>" + PARA1 + "</p><p>" + PARA2 + "</p><p>" + PARA3
+        + "</p><p>" + PARA1 + "</p></noscript></div><noscript><p>Please enable JavaScript to use this site.</p></noscript>"
+        + "<div class=sidebar><a href=/a>Archive 2020</a> <a href=/b>Archive 2019</a></div></body>";
+    assertThat(run(html).text()).isEqualTo(PARA1 + "\n" + PARA2 + "\n" + PARA3 + "\n" + PARA1);
+  }
 }
 
