@@ -44,7 +44,7 @@ final class BoilerplateVocabulary {
    * removed when short (see {@link NonContentRemover}).
    */
   private static final Set<String> MINOR = Set.of(
-      "caption", "captions", "credit", "credits", "copyright", "date", "dates", "timestamp",
+      "caption", "captions", "legend", "credit", "credits", "copyright", "date", "dates", "timestamp",
       "dateline", "published", "pubdate", "updated", "byline", "author", "authors", "meta");
 
   /** Picture galleries and sliders: photo captions and "1 of 8" counters, never the article. */

@@ -181,7 +181,7 @@ final class NonContentRemover {
   /** A short caption, credit, date or byline standing on its own (not inside a sentence). */
   private static boolean isMinorCompanion(Element e, TextStats stats) {
     return stats.get(e).chars <= MINOR_MAX_CHARS
-        && (isDateTime(e) || BoilerplateVocabulary.isMinor(e))
+        && (isDateTime(e) || e.nameIs("figcaption") || BoilerplateVocabulary.isMinor(e))
         && !isInlineInText(e, stats);
   }
 

@@ -386,5 +386,13 @@ class JsoupMainTextExtractorTest {
         + "<div class=sidebar><a href=/a>Archive 2020</a> <a href=/b>Archive 2019</a></div></body>";
     assertThat(run(html).text()).isEqualTo(PARA1 + "\n" + PARA2 + "\n" + PARA3 + "\n" + PARA1);
   }
+
+  @Test
+  void paragraphsInsideFigureCaptionsAndLegendsAreDropped() {
+    String html = "<body><main><p>" + PARA1 + "</p><figure><img src=a.jpg><figcaption class=small><p>Large pelvic circles (left) stabilise the seat.</p></figcaption></figure>"
+        + "<p>" + PARA2 + "</p><div class=image-right><img src=b.jpg><div class=legend><div>The stag beetle (Lucanus cervus) lives in old oaks.</div></div></div>"
+        + "<p>" + PARA3 + "</p></main></body>";
+    assertThat(run(html).text()).isEqualTo(PARA1 + "\n" + PARA2 + "\n" + PARA3);
+  }
 }
 
