@@ -35,6 +35,7 @@ final class BlockFilter {
           && !isAdLabel(b.text())
           && !isSubscriptionPrompt(b)
           && !isSharePrompt(b.text())
+          && !isCreditLine(b.text())
           && !(b.tag().equals("h1") && !normTitle.isEmpty() && normTitle.contains(normalize(b.text())));
     }
     // A short label line directly over a dropped link list ("Read also:", "Mehr zum Thema") is
@@ -132,6 +133,23 @@ final class BlockFilter {
     if (text.length() > MAX_SHARE_PROMPT_CHARS || !SHARE_WORDS.matcher(text).find()) return false;
     char last = text.charAt(text.length() - 1);
     return last == '!' || last == '?' || last == ':' || text.split("\\s+").length <= 2;
+  }
+
+  /** Longest line taken as a picture credit or figure caption. */
+  private static final int MAX_CREDIT_CHARS = 200;
+
+  /**
+   * "Foto: dpa", "Bild: Werk/…", "Abbildung 4: …", "Figure 2: …", "Quelle: Landesregierung": a
+   * line opened by a picture, figure or source label and a colon is a caption or credit, as
+   * trafilatura's annotators and the article benchmark's both treat them.
+   */
+  private static final Pattern CREDIT_LABEL = Pattern.compile(
+      "^(foto|fotos|bild|bilder|photo|photos|image|images|credit|credits|abbildung|abb\\.|fig\\.|figure|"
+          + "grafik|quelle|source|fuente|źródło|zdjęcie|zdjęcia)\\s*\\d*\\s*:",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+  static boolean isCreditLine(String text) {
+    return text.length() <= MAX_CREDIT_CHARS && CREDIT_LABEL.matcher(text).find();
   }
 
   static boolean isAdLabel(String text) {

@@ -394,5 +394,14 @@ class JsoupMainTextExtractorTest {
         + "<p>" + PARA3 + "</p></main></body>";
     assertThat(run(html).text()).isEqualTo(PARA1 + "\n" + PARA2 + "\n" + PARA3);
   }
+
+  @Test
+  void creditAndFigureLabelLinesAreDropped() {
+    String html = "<body><article><p>" + PARA1 + "</p><p>Foto: dpa/Stefan Müller</p><p>" + PARA2
+        + "</p><p><em>Abbildung 4: klassische Schwachschicht.</em></p><p>" + PARA3 + "</p><p>Quelle: Landesregierung</p>"
+        + "<p>Photographs are not allowed inside the library, the council said.</p></article></body>";
+    assertThat(run(html).text()).isEqualTo(PARA1 + "\n" + PARA2 + "\n" + PARA3
+        + "\nPhotographs are not allowed inside the library, the council said.");
+  }
 }
 
