@@ -189,13 +189,40 @@ final class BoilerplateVocabulary {
    * and camelCase ("mainNav" -> main, nav). Bounded: junk attributes can be megabytes long.
    */
   static List<List<String>> names(Element e) {
+    // Several questions are asked of the same element in a row (judge, minor, gallery...):
+    // the last answer is kept per thread, so the names are cut once.
+    Object[] last = LAST_NAMES.get();
+    if (last[0] == e) {
+      @SuppressWarnings("unchecked")
+      List<List<String>> cached = (List<List<String>>) last[1];
+      return cached;
+    }
     List<List<String>> out = new ArrayList<>();
     addName(e.id(), out);
     String cls = e.className();
-    for (String c : cls.substring(0, Math.min(cls.length(), 2000)).split("\\s+")) addName(c, out);
+    int end = Math.min(cls.length(), 2000);
+    int start = 0;
+    for (int i = 0; i <= end; i++) {
+      if (i == end || Character.isWhitespace(cls.charAt(i))) {
+        if (i > start) addName(cls.substring(start, i), out);
+        start = i + 1;
+      }
+    }
     addName(e.attr("aria-label"), out);
+    last[0] = e;
+    last[1] = out;
     return out;
   }
+
+  /** Drops the kept element, so that a finished page is not held in memory by the thread. */
+  static void forgetLast() {
+    Object[] last = LAST_NAMES.get();
+    last[0] = null;
+    last[1] = null;
+  }
+
+  /** The last element asked about and its names (an identity check, never a map of the page). */
+  private static final ThreadLocal<Object[]> LAST_NAMES = ThreadLocal.withInitial(() -> new Object[2]);
 
   private static void addName(String s, List<List<String>> out) {
     if (s == null || s.isBlank()) return;

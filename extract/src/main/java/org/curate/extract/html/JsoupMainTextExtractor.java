@@ -36,6 +36,8 @@ public final class JsoupMainTextExtractor implements MainTextExtractor {
     } catch (RuntimeException e) {
       // A parser or library bug on hostile input must not kill the job: no text for this page.
       return EMPTY;
+    } finally {
+      BoilerplateVocabulary.forgetLast();
     }
   }
 
