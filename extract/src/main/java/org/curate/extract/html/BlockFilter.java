@@ -36,6 +36,7 @@ final class BlockFilter {
           && !isSubscriptionPrompt(b)
           && !isSharePrompt(b.text())
           && !isCreditLine(b.text())
+          && !isMoreToReadLabel(b.text())
           && !(b.tag().equals("h1") && !normTitle.isEmpty() && normTitle.contains(normalize(b.text())));
     }
     // A short label line directly over a dropped link list ("Read also:", "Mehr zum Thema") is
@@ -150,6 +151,24 @@ final class BlockFilter {
 
   static boolean isCreditLine(String text) {
     return text.length() <= MAX_CREDIT_CHARS && CREDIT_LABEL.matcher(text).find();
+  }
+
+  /**
+   * Openings of the labels over related-content boxes ("Related stories", "Lesen Sie auch", "Mehr
+   * zum Thema", "À lire aussi", "Czytaj też"), in the languages of the web's largest shares.
+   */
+  private static final Pattern MORE_TO_READ = Pattern.compile(
+      "^(related|read (also|more)|also read|see also|more (on|from|about) |you (may|might) also|"
+          + "lesen sie auch|lies auch|siehe auch|mehr zum thema|mehr themen|weitere (artikel|informationen|infos|"
+          + "beiträge|themen|nachrichten|meldungen)|auch interessant|das könnte (sie|dich)|verwandte|"
+          + "zum weiterlesen|empfohlene|meistgelesen|meistdiskutiert|schon gelesen|leia também|lea también|"
+          + "te puede interesar|voir aussi|à lire aussi|lire aussi|czytaj (też|także)|zobacz (też|także)|leggi anche)",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+  private static final int MAX_MORE_TO_READ_CHARS = 50;
+
+  /** A short label line (not a sentence) announcing related content: what follows is not the text. */
+  static boolean isMoreToReadLabel(String text) {
+    return text.length() <= MAX_MORE_TO_READ_CHARS && !text.endsWith(".") && MORE_TO_READ.matcher(text).find();
   }
 
   static boolean isAdLabel(String text) {

@@ -403,5 +403,12 @@ class JsoupMainTextExtractorTest {
     assertThat(run(html).text()).isEqualTo(PARA1 + "\n" + PARA2 + "\n" + PARA3
         + "\nPhotographs are not allowed inside the library, the council said.");
   }
+
+  @Test
+  void moreToReadLabelsAreDroppedButSentencesStay() {
+    String html = "<body><article><p>" + PARA1 + "</p><h3>Mehr zum Thema</h3><p>" + PARA2 + "</p><p>Siehe auch</p>"
+        + "<p>" + PARA3 + "</p><p>Weitere Infos gibt es unter example.org.</p></article></body>";
+    assertThat(run(html).text()).isEqualTo(PARA1 + "\n" + PARA2 + "\n" + PARA3 + "\nWeitere Infos gibt es unter example.org.");
+  }
 }
 
