@@ -37,6 +37,7 @@ final class BlockFilter {
           && !isSharePrompt(b.text())
           && !isCreditLine(b.text())
           && !isMoreToReadLabel(b.text())
+          && !isPostMetaLine(b.text())
           && !(b.tag().equals("h1") && !normTitle.isEmpty() && normTitle.contains(normalize(b.text())));
     }
     // A short label line directly over a dropped link list ("Read also:", "Mehr zum Thema") is
@@ -169,6 +170,21 @@ final class BlockFilter {
   /** A short label line (not a sentence) announcing related content: what follows is not the text. */
   static boolean isMoreToReadLabel(String text) {
     return text.length() <= MAX_MORE_TO_READ_CHARS && !text.endsWith(".") && MORE_TO_READ.matcher(text).find();
+  }
+
+  /**
+   * Blog and CMS metadata lines: "Filed under", "Category: News", "Tags: …", "This entry was
+   * posted in …", "Keine Kommentare", "2 Kommentare", "Aufrufe: 1120", a table-of-contents title.
+   */
+  private static final Pattern POST_META = Pattern.compile(
+      "^(posted in|filed under|categor(y|ies)\\s*:|kategorien?\\s*:|tags?\\s*:|schlagw(ö|o)rter\\s*:|"
+          + "schlagworte\\s*:|this entry was posted|keine kommentare|no comments|\\d+ (comments?|kommentare)\\b|"
+          + "aufrufe\\s*:|views\\s*:|kommentare insgesamt|inhaltsverzeichnis$|table of contents$)",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+  private static final int MAX_POST_META_CHARS = 120;
+
+  static boolean isPostMetaLine(String text) {
+    return text.length() <= MAX_POST_META_CHARS && POST_META.matcher(text).find();
   }
 
   static boolean isAdLabel(String text) {

@@ -410,5 +410,13 @@ class JsoupMainTextExtractorTest {
         + "<p>" + PARA3 + "</p><p>Weitere Infos gibt es unter example.org.</p></article></body>";
     assertThat(run(html).text()).isEqualTo(PARA1 + "\n" + PARA2 + "\n" + PARA3 + "\nWeitere Infos gibt es unter example.org.");
   }
+
+  @Test
+  void postMetadataLinesAreDropped() {
+    String html = "<body><article><p>Inhaltsverzeichnis</p><p>" + PARA1 + "</p><p>" + PARA2 + "</p><p>" + PARA3 + "</p>"
+        + "<p>This entry was posted in News. Bookmark the permalink.</p><p>Category : Press Releases</p><p>2 Kommentare</p>"
+        + "<p>Tags are small labels, and the library will print new ones.</p></article></body>";
+    assertThat(run(html).text()).isEqualTo(PARA1 + "\n" + PARA2 + "\n" + PARA3 + "\nTags are small labels, and the library will print new ones.");
+  }
 }
 
