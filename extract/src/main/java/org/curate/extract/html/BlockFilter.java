@@ -3,12 +3,12 @@ package org.curate.extract.html;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Last pass over the chosen content, block by block: drops lines that are mostly links (menus,
- * tag lists, "read more" teasers left inside the article) and a heading that only repeats the
- * page title (the title is returned separately).
+ * tag lists, "read more" teasers left inside the article), lines that {@link BoilerplateLines}
+ * recognises by their words, labels and headings left over a dropped list, and a heading that
+ * only repeats the page title (the title is returned separately).
  */
 final class BlockFilter {
   /** A block with more link text than this share is navigation, not prose. */
@@ -17,11 +17,6 @@ final class BlockFilter {
   private static final Set<String> HEADINGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
   /** Image and table captions: photo credits and picture descriptions, not the text. */
   private static final Set<String> CAPTIONS = Set.of("figcaption", "caption");
-
-  /** A line that is only one of these words labels an ad slot ("Advertisement", "Anzeige"). */
-  private static final Set<String> AD_LABELS = Set.of(
-      "advertisement", "advertisements", "advert", "adverts", "ad", "ads", "sponsored",
-      "anzeige", "werbung", "publicité", "publicite", "publicidad", "pubblicità", "reklame", "annons");
 
   private BlockFilter() {}
 
@@ -32,12 +27,7 @@ final class BlockFilter {
       TextBlock b = blocks.get(i);
       keep[i] = b.linkDensity() <= MAX_LINK_DENSITY
           && !CAPTIONS.contains(b.tag())
-          && !isAdLabel(b.text())
-          && !isSubscriptionPrompt(b)
-          && !isSharePrompt(b.text())
-          && !isCreditLine(b.text())
-          && !isMoreToReadLabel(b.text())
-          && !isPostMetaLine(b.text())
+          && !BoilerplateLines.isBoilerplate(b)
           && !(b.tag().equals("h1") && !normTitle.isEmpty() && normTitle.contains(normalize(b.text())));
     }
     // A short label line directly over a dropped link list ("Read also:", "Mehr zum Thema") is
@@ -99,102 +89,6 @@ final class BlockFilter {
 
   private static boolean isHeading(TextBlock b) {
     return HEADINGS.contains(b.tag()) && b.chars() <= MAX_HEADING_CHARS;
-  }
-
-  /** A prompt is a short line: longer text that mentions a newsletter is about one. */
-  private static final int MAX_PROMPT_CHARS = 250;
-
-  /**
-   * Words of newsletter and subscription prompts in the languages of the web's largest shares
-   * ("Subscribe to our newsletter", "Newsletter abonnieren", "Suscríbete"). "subscribing" and
-   * "oversubscription" (share offerings) are not among them.
-   */
-  private static final Pattern SUBSCRIPTION_WORDS = Pattern.compile(
-      "\\b(subscribe|subscription|sign up|newsletters?|abonnieren|abonniere|abonnez|"
-          + "s'abonner|iscriviti|suscr[ií]b\\w*|subskrypcj\\w*|assine)\\b|newsletter",
-      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS);
-
-  /** A short line asking the reader to subscribe or sign up: page furniture that sits in the text. */
-  static boolean isSubscriptionPrompt(TextBlock b) {
-    return b.chars() <= MAX_PROMPT_CHARS && SUBSCRIPTION_WORDS.matcher(b.text()).find();
-  }
-
-  /** Longest line taken as a share prompt or share-count label. */
-  private static final int MAX_SHARE_PROMPT_CHARS = 60;
-
-  private static final Pattern SHARE_WORDS = Pattern.compile(
-      "\\b(share|shares|sharing|teilen|partager|compartir|condividi|compartilhe|udostępnij)\\b|\\dshares\\b",
-      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS);
-
-  /**
-   * "Sharing is caring!", "Möchten Sie den Artikel teilen?", "Share:", "858 shares": a short line
-   * with a share word that is a call or a label (ends in ! ? : or is one or two words), not a
-   * headline ("Council to share update on services").
-   */
-  static boolean isSharePrompt(String text) {
-    if (text.length() > MAX_SHARE_PROMPT_CHARS || !SHARE_WORDS.matcher(text).find()) return false;
-    char last = text.charAt(text.length() - 1);
-    return last == '!' || last == '?' || last == ':' || text.split("\\s+").length <= 2;
-  }
-
-  /** Longest line taken as a picture credit or figure caption. */
-  private static final int MAX_CREDIT_CHARS = 200;
-
-  /**
-   * "Foto: dpa", "Bild: Werk/…", "Abbildung 4: …", "Figure 2: …", "Quelle: Landesregierung": a
-   * line opened by a picture, figure or source label and a colon is a caption or credit, as
-   * trafilatura's annotators and the article benchmark's both treat them.
-   */
-  private static final Pattern CREDIT_LABEL = Pattern.compile(
-      "^(foto|fotos|bild|bilder|photo|photos|image|images|credit|credits|abbildung|abb\\.|fig\\.|figure|"
-          + "grafik|quelle|source|fuente|źródło|zdjęcie|zdjęcia)\\s*\\d*\\s*:",
-      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-
-  static boolean isCreditLine(String text) {
-    return text.length() <= MAX_CREDIT_CHARS && CREDIT_LABEL.matcher(text).find();
-  }
-
-  /**
-   * Openings of the labels over related-content boxes ("Related stories", "Lesen Sie auch", "Mehr
-   * zum Thema", "À lire aussi", "Czytaj też"), in the languages of the web's largest shares.
-   */
-  private static final Pattern MORE_TO_READ = Pattern.compile(
-      "^(related|read (also|more)|also read|see also|more (on|from|about) |you (may|might) also|"
-          + "lesen sie auch|lies auch|siehe auch|mehr zum thema|mehr themen|weitere (artikel|informationen|infos|"
-          + "beiträge|themen|nachrichten|meldungen)|auch interessant|das könnte (sie|dich)|verwandte|"
-          + "zum weiterlesen|empfohlene|meistgelesen|meistdiskutiert|schon gelesen|leia também|lea también|"
-          + "te puede interesar|voir aussi|à lire aussi|lire aussi|czytaj (też|także)|zobacz (też|także)|leggi anche)",
-      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-  private static final int MAX_MORE_TO_READ_CHARS = 50;
-
-  /** A short label line (not a sentence) announcing related content: what follows is not the text. */
-  static boolean isMoreToReadLabel(String text) {
-    return text.length() <= MAX_MORE_TO_READ_CHARS && !text.endsWith(".") && MORE_TO_READ.matcher(text).find();
-  }
-
-  /**
-   * Blog and CMS metadata lines: "Filed under", "Category: News", "Tags: …", "This entry was
-   * posted in …", "Keine Kommentare", "2 Kommentare", "Aufrufe: 1120", a table-of-contents title.
-   */
-  private static final Pattern POST_META = Pattern.compile(
-      "^(posted in|filed under|categor(y|ies)\\s*:|kategorien?\\s*:|tags?\\s*:|schlagw(ö|o)rter\\s*:|"
-          + "schlagworte\\s*:|this entry was posted|keine kommentare|no comments|\\d+ (comments?|kommentare)\\b|"
-          + "aufrufe\\s*:|views\\s*:|kommentare insgesamt|inhaltsverzeichnis$|table of contents$)",
-      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-  private static final int MAX_POST_META_CHARS = 120;
-
-  static boolean isPostMetaLine(String text) {
-    return text.length() <= MAX_POST_META_CHARS && POST_META.matcher(text).find();
-  }
-
-  static boolean isAdLabel(String text) {
-    if (text.length() > 20) return false;
-    String t = text.strip().toLowerCase(Locale.ROOT);
-    int end = t.length();
-    while (end > 0 && !Character.isLetter(t.charAt(end - 1))) end--; // "Advertisement:" / "- Anzeige -"
-    int start = 0;
-    while (start < end && !Character.isLetter(t.charAt(start))) start++;
-    return AD_LABELS.contains(t.substring(start, end));
   }
 
   private static String normalize(String s) {
