@@ -17,7 +17,8 @@ final class BoilerplateVocabulary {
       "cmp", "ad", "ads", "adsense", "advert", "adverts", "advertisement", "advertising", "sponsor",
       "sponsored", "sponsors", "promo", "newsletter", "subscribe", "subscription", "share",
       "sharing", "social", "sharedaddy", "addtoany", "shariff", "socials", "popup", "modal",
-      "outbrain", "taboola", "relatedposts", "skiplink", "cookieconsent", "cookiebanner");
+      "outbrain", "taboola", "relatedposts", "skiplink", "cookieconsent", "cookiebanner",
+      "placeholder");
 
   /**
    * The strong markers of user discussion (comment threads, reviews): boilerplate on an article

@@ -418,5 +418,13 @@ class JsoupMainTextExtractorTest {
         + "<p>Tags are small labels, and the library will print new ones.</p></article></body>";
     assertThat(run(html).text()).isEqualTo(PARA1 + "\n" + PARA2 + "\n" + PARA3 + "\nTags are small labels, and the library will print new ones.");
   }
+
+  @Test
+  void consentPlaceholderOfAnEmbedIsDropped() {
+    String html = "<body><article><p>" + PARA1 + "</p><div class=third-party-services--placeholder><div class=message>"
+        + "We respect your privacy and do not connect to Twitter without your consent. You can change your settings here.</div></div>"
+        + "<p>" + PARA2 + "</p><p>" + PARA3 + "</p></article></body>";
+    assertThat(run(html).text()).isEqualTo(PARA1 + "\n" + PARA2 + "\n" + PARA3);
+  }
 }
 
