@@ -113,7 +113,17 @@ final class BoilerplateLines {
     return text.length() <= MAX_POST_META_CHARS && POST_META.matcher(text).find();
   }
 
+  /**
+   * An ad word opening a short line and cut off by punctuation: an ad disclosure or slot label
+   * with a tail ("Anzeige, enthält Affiliate Links", "Advertisement - Continue reading below").
+   */
+  private static final Pattern AD_DISCLOSURE = Pattern.compile(
+      "^(anzeige|werbung|advertisement|sponsored|gesponsert|publicidad|publicité|pubblicità|reklama)\\s*[,:|–-]",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+  private static final int MAX_AD_DISCLOSURE_CHARS = 60;
+
   static boolean isAdLabel(String text) {
+    if (text.length() <= MAX_AD_DISCLOSURE_CHARS && AD_DISCLOSURE.matcher(text).find()) return true;
     if (text.length() > 20) return false;
     String t = text.strip().toLowerCase(Locale.ROOT);
     int end = t.length();

@@ -426,5 +426,12 @@ class JsoupMainTextExtractorTest {
         + "<p>" + PARA2 + "</p><p>" + PARA3 + "</p></article></body>";
     assertThat(run(html).text()).isEqualTo(PARA1 + "\n" + PARA2 + "\n" + PARA3);
   }
+
+  @Test
+  void adDisclosureLinesAreDropped() {
+    String html = "<body><article><p>Anzeige, enthält Affiliate Links</p><p>" + PARA1 + "</p><div>Advertisement - Continue reading below</div>"
+        + "<p>" + PARA2 + "</p><p>Advertisements, the council said, will not be shown in the reading room.</p></article></body>";
+    assertThat(run(html).text()).isEqualTo(PARA1 + "\n" + PARA2 + "\nAdvertisements, the council said, will not be shown in the reading room.");
+  }
 }
 
