@@ -19,7 +19,24 @@ final class BoilerplateLines {
   static boolean isBoilerplate(TextBlock b) {
     String t = b.text();
     return isAdLabel(t) || isSubscriptionPrompt(b) || isSharePrompt(t) || isCreditLine(t)
-        || isMoreToReadLabel(t) || isPostMetaLine(t);
+        || isMoreToReadLabel(t) || isPostMetaLine(t) || isReaderNotice(t);
+  }
+
+  /**
+   * Notices to the reader about the page rather than its subject: reading time ("Lesedauer: 3
+   * Minuten", "5 min read"), "Image copyright" labels, "This slideshow requires JavaScript".
+   */
+  private static final Pattern READER_NOTICE = Pattern.compile(
+      "^(tempo de leitura|reading time|lesezeit|lesedauer|temps de lecture|tiempo de lectura)\\b"
+          + "|^\\d+\\s*(min|minutes?|minuten)\\.?\\s*(read|lesezeit|lesen)\\b"
+          + "|^(image|photo|picture|bild) (copyright|credit)"
+          + "|javascript.{0,40}\\b(required|requires|enable|enabled|disabled|aktivier\\w*)\\b"
+          + "|\\b(enable|requires|aktivieren sie)\\b.{0,20}javascript",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+  private static final int MAX_NOTICE_CHARS = 120;
+
+  static boolean isReaderNotice(String text) {
+    return text.length() <= MAX_NOTICE_CHARS && READER_NOTICE.matcher(text).find();
   }
 
   /** A line that is only one of these words labels an ad slot ("Advertisement", "Anzeige"). */
