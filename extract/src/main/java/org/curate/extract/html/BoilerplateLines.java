@@ -24,12 +24,15 @@ final class BoilerplateLines {
 
   /**
    * Notices to the reader about the page rather than its subject: reading time ("Lesedauer: 3
-   * Minuten", "5 min read"), "Image copyright" labels, "This slideshow requires JavaScript".
+   * Minuten", "5 min read"), "Image copyright" labels, "This slideshow requires JavaScript",
+   * update stamps ("Updated at 1:23 p.m.", "Zuletzt aktualisiert am 28.01.2020"). Not
+   * "Veröffentlicht am …": annotators keep publication lines as often as not.
    */
   private static final Pattern READER_NOTICE = Pattern.compile(
       "^(tempo de leitura|reading time|lesezeit|lesedauer|temps de lecture|tiempo de lectura)\\b"
           + "|^\\d+\\s*(min|minutes?|minuten)\\.?\\s*(read|lesezeit|lesen)\\b"
           + "|^(image|photo|picture|bild) (copyright|credit)"
+          + "|^(updated|last updated|aktualisiert|zuletzt aktualisiert|actualizado|actualizada|mis à jour|aggiornato)\\b[^.]{0,50}\\d"
           + "|javascript.{0,40}\\b(required|requires|enable|enabled|disabled|aktivier\\w*)\\b"
           + "|\\b(enable|requires|aktivieren sie)\\b.{0,20}javascript",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);

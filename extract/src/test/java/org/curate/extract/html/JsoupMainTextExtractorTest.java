@@ -436,7 +436,7 @@ class JsoupMainTextExtractorTest {
 
   @Test
   void readerNoticesAreDropped() {
-    String html = "<body><article><p>Tempo de leitura: 2 minutos</p><p>" + PARA1 + "</p><p>Image copyright</p><p>" + PARA2
+    String html = "<body><article><p>Tempo de leitura: 2 minutos</p><p>Updated at 1:23 p.m.</p><p>" + PARA1 + "</p><p>Image copyright</p><p>" + PARA2
         + "</p><p>This slideshow requires JavaScript.</p><p>" + PARA3 + "</p><p>JavaScript runs in every browser, the teacher said.</p></article></body>";
     assertThat(run(html).text()).isEqualTo(PARA1 + "\n" + PARA2 + "\n" + PARA3 + "\nJavaScript runs in every browser, the teacher said.");
   }
