@@ -6,8 +6,9 @@ import java.util.Set;
 
 /**
  * Last pass over the chosen content, block by block: drops lines that are mostly links (menus,
- * tag lists, "read more" teasers left inside the article) and a heading that only repeats the
- * page title (the title is returned separately).
+ * tag lists, "read more" teasers left inside the article), lines that {@link BoilerplateLines}
+ * recognises by their words, labels and headings left over a dropped list, and a heading that
+ * only repeats the page title (the title is returned separately).
  */
 final class BlockFilter {
   /** A block with more link text than this share is navigation, not prose. */
@@ -16,11 +17,6 @@ final class BlockFilter {
   private static final Set<String> HEADINGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
   /** Image and table captions: photo credits and picture descriptions, not the text. */
   private static final Set<String> CAPTIONS = Set.of("figcaption", "caption");
-
-  /** A line that is only one of these words labels an ad slot ("Advertisement", "Anzeige"). */
-  private static final Set<String> AD_LABELS = Set.of(
-      "advertisement", "advertisements", "advert", "adverts", "ad", "ads", "sponsored",
-      "anzeige", "werbung", "publicité", "publicite", "publicidad", "pubblicità", "reklame", "annons");
 
   private BlockFilter() {}
 
@@ -31,16 +27,26 @@ final class BlockFilter {
       TextBlock b = blocks.get(i);
       keep[i] = b.linkDensity() <= MAX_LINK_DENSITY
           && !CAPTIONS.contains(b.tag())
-          && !isAdLabel(b.text())
+          && !BoilerplateLines.isBoilerplate(b)
           && !(b.tag().equals("h1") && !normTitle.isEmpty() && normTitle.contains(normalize(b.text())));
     }
-    // A heading introduces what follows it: with nothing kept after it before the next heading
-    // ("Related articles" over a dropped link list, "Comments" at the end), it goes too.
+    // A short label line directly over a dropped link list ("Read also:", "Mehr zum Thema") is
+    // that list's heading without heading markup: it goes with the list.
+    // A list item is an item, not a label.
+    for (int i = 0; i + 1 < blocks.size(); i++) {
+      TextBlock b = blocks.get(i);
+      if (keep[i] && !b.tag().equals("li") && isLabel(b.text()) && linkListFollows(blocks, keep, i + 1)) {
+        keep[i] = false;
+      }
+    }
+    // A heading introduces what follows it: with no kept text after it ("Related articles" over
+    // a dropped link list, "Comments" at the end), it goes too. A run of headings directly over
+    // kept text stays whole: heading, subheading and teaser lines styled as h2-h4 are the text.
     boolean textFollows = false;
     for (int i = blocks.size() - 1; i >= 0; i--) {
-      boolean heading = HEADINGS.contains(blocks.get(i).tag());
-      if (heading) {
-        if (!textFollows) keep[i] = false;
+      if (isHeading(blocks.get(i))) {
+        boolean keptHeadingNext = i + 1 < blocks.size() && keep[i + 1] && isHeading(blocks.get(i + 1));
+        if (!textFollows && !keptHeadingNext) keep[i] = false;
         textFollows = false;
       } else if (keep[i]) {
         textFollows = true;
@@ -55,14 +61,34 @@ final class BlockFilter {
     return out.toString();
   }
 
-  static boolean isAdLabel(String text) {
-    if (text.length() > 20) return false;
-    String t = text.strip().toLowerCase(Locale.ROOT);
-    int end = t.length();
-    while (end > 0 && !Character.isLetter(t.charAt(end - 1))) end--; // "Advertisement:" / "- Anzeige -"
-    int start = 0;
-    while (start < end && !Character.isLetter(t.charAt(start))) start++;
-    return AD_LABELS.contains(t.substring(start, end));
+  /** Longest line still taken as a label over a list rather than as a sentence. */
+  private static final int MAX_LABEL_CHARS = 50;
+
+  /** Link text a dropped run must hold to be a list of links, not a lone "Tweet" button. */
+  private static final int MIN_LINK_LIST_CHARS = 20;
+
+  /** Whether the dropped blocks from {@code from} on are links with some text to them. */
+  private static boolean linkListFollows(List<TextBlock> blocks, boolean[] keep, int from) {
+    int linkChars = 0;
+    for (int i = from; i < blocks.size() && !keep[i] && blocks.get(i).linkDensity() > MAX_LINK_DENSITY; i++) {
+      linkChars += blocks.get(i).linkChars();
+      if (linkChars >= MIN_LINK_LIST_CHARS) return true;
+    }
+    return false;
+  }
+
+  /** A short line that does not end as a sentence does ("See also:", "Related stories"). */
+  static boolean isLabel(String text) {
+    if (text.length() > MAX_LABEL_CHARS || text.isEmpty()) return false;
+    char last = text.charAt(text.length() - 1);
+    return last != '.' && last != '!' && last != '?' && last != '。';
+  }
+
+  /** Longer heading text is a paragraph set in heading type, not a title over what follows. */
+  private static final int MAX_HEADING_CHARS = 80;
+
+  private static boolean isHeading(TextBlock b) {
+    return HEADINGS.contains(b.tag()) && b.chars() <= MAX_HEADING_CHARS;
   }
 
   private static String normalize(String s) {

@@ -17,7 +17,8 @@ final class BoilerplateVocabulary {
       "cmp", "ad", "ads", "adsense", "advert", "adverts", "advertisement", "advertising", "sponsor",
       "sponsored", "sponsors", "promo", "newsletter", "subscribe", "subscription", "share",
       "sharing", "social", "sharedaddy", "addtoany", "shariff", "socials", "popup", "modal",
-      "outbrain", "taboola", "relatedposts", "skiplink", "cookieconsent", "cookiebanner");
+      "outbrain", "taboola", "relatedposts", "skiplink", "cookieconsent", "cookiebanner",
+      "placeholder");
 
   /**
    * The strong markers of user discussion (comment threads, reviews): boilerplate on an article
@@ -36,6 +37,20 @@ final class BoilerplateVocabulary {
       "breadcrumbs", "sidebar", "pagination", "pager", "related", "masthead",
       "toolbar", "topbar", "banner", "tags", "tagcloud", "teaser", "recommended", "more",
       "byline", "author", "meta", "rating", "login", "signup", "search", "jump");
+
+  /**
+   * Small companions of the text inside the article itself: picture captions and credits, dates,
+   * bylines, meta lines. Unlike {@link #WEAK} markers, a content word does not veto them
+   * ("entry-meta", "article-date", "wp-caption-text" are still not the text); they are only
+   * removed when short (see {@link NonContentRemover}).
+   */
+  private static final Set<String> MINOR = Set.of(
+      "caption", "captions", "legend", "credit", "credits", "copyright", "date", "dates", "timestamp",
+      "dateline", "published", "pubdate", "updated", "byline", "author", "authors", "meta");
+
+  /** Picture galleries and sliders: photo captions and "1 of 8" counters, never the article. */
+  private static final Set<String> GALLERY = Set.of(
+      "gallery", "slideshow", "carousel", "slider", "lightbox");
 
   /** Tokens that mark the container of the main text: they veto a weak marker. */
   private static final Set<String> CONTENT = Set.of(
@@ -75,19 +90,59 @@ final class BoilerplateVocabulary {
   static Verdict judge(Element e) {
     String role = e.attr("role").trim().toLowerCase(Locale.ROOT);
     if (!role.isEmpty() && BOILERPLATE_ROLES.contains(role)) return Verdict.STRONG;
+    boolean strong = false;
     boolean weak = false;
     boolean content = false;
+    boolean contentWithoutStrong = false;
     for (List<String> name : names(e)) {
       if (name.isEmpty() || TAXONOMY_PREFIXES.contains(name.get(0))) continue;
       if (name.size() > 1 && STATE_SUFFIXES.contains(name.get(name.size() - 1))) continue;
+      if (isSocialEmbed(name) && !e.getElementsByTag("blockquote").isEmpty()) continue;
       String first = name.get(0);
       String last = name.get(name.size() - 1);
       String whole = String.join("", name);
-      if (STRONG.contains(first) || STRONG.contains(last) || STRONG.contains(whole)) return Verdict.STRONG;
+      boolean strongName = STRONG.contains(first) || STRONG.contains(last) || STRONG.contains(whole);
+      boolean contentName = CONTENT.contains(first) || CONTENT.contains(last) || CONTENT.contains(whole);
+      strong |= strongName;
       if (WEAK.contains(first) || WEAK.contains(last) || WEAK.contains(whole)) weak = true;
-      if (CONTENT.contains(first) || CONTENT.contains(last) || CONTENT.contains(whole)) content = true;
+      content |= contentName;
+      contentWithoutStrong |= contentName && !strongName;
     }
+    // "comment-content" is a comment; "entry share" is the text container with a share-bar
+    // modifier class: a content name of its own turns the strong marker into a weak one.
+    if (strong) return contentWithoutStrong ? Verdict.WEAK : Verdict.STRONG;
     return weak && !content ? Verdict.WEAK : Verdict.NONE;
+  }
+
+  /**
+   * "social-embed", "social-media-embed" around a blockquote: a quoted post (a tweet, an
+   * Instagram picture with its text) placed in the article, which annotators count as text, not
+   * a share widget. Without the blockquote it is a consent placeholder ("external content").
+   */
+  private static boolean isSocialEmbed(List<String> name) {
+    return name.size() > 1 && name.get(0).equals("social") && name.get(name.size() - 1).equals("embed");
+  }
+
+  /** Whether a name marks the element as a caption, credit, date, byline or meta line. */
+  static boolean isMinor(Element e) {
+    return hasMarker(e, MINOR);
+  }
+
+  /** Whether a name marks the element as a picture gallery or slider. */
+  static boolean isGallery(Element e) {
+    return hasMarker(e, GALLERY);
+  }
+
+  private static boolean hasMarker(Element e, Set<String> markers) {
+    for (List<String> name : names(e)) {
+      if (name.isEmpty() || TAXONOMY_PREFIXES.contains(name.get(0))) continue;
+      if (name.size() > 1 && STATE_SUFFIXES.contains(name.get(name.size() - 1))) continue;
+      if (markers.contains(name.get(0)) || markers.contains(name.get(name.size() - 1))
+          || markers.contains(String.join("", name))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether the id/class names mark the element as user discussion (see {@link #DISCUSSION}). */
@@ -135,13 +190,40 @@ final class BoilerplateVocabulary {
    * and camelCase ("mainNav" -> main, nav). Bounded: junk attributes can be megabytes long.
    */
   static List<List<String>> names(Element e) {
+    // Several questions are asked of the same element in a row (judge, minor, gallery...):
+    // the last answer is kept per thread, so the names are cut once.
+    Object[] last = LAST_NAMES.get();
+    if (last[0] == e) {
+      @SuppressWarnings("unchecked")
+      List<List<String>> cached = (List<List<String>>) last[1];
+      return cached;
+    }
     List<List<String>> out = new ArrayList<>();
     addName(e.id(), out);
     String cls = e.className();
-    for (String c : cls.substring(0, Math.min(cls.length(), 2000)).split("\\s+")) addName(c, out);
+    int end = Math.min(cls.length(), 2000);
+    int start = 0;
+    for (int i = 0; i <= end; i++) {
+      if (i == end || Character.isWhitespace(cls.charAt(i))) {
+        if (i > start) addName(cls.substring(start, i), out);
+        start = i + 1;
+      }
+    }
     addName(e.attr("aria-label"), out);
+    last[0] = e;
+    last[1] = out;
     return out;
   }
+
+  /** Drops the kept element, so that a finished page is not held in memory by the thread. */
+  static void forgetLast() {
+    Object[] last = LAST_NAMES.get();
+    last[0] = null;
+    last[1] = null;
+  }
+
+  /** The last element asked about and its names (an identity check, never a map of the page). */
+  private static final ThreadLocal<Object[]> LAST_NAMES = ThreadLocal.withInitial(() -> new Object[2]);
 
   private static void addName(String s, List<List<String>> out) {
     if (s == null || s.isBlank()) return;

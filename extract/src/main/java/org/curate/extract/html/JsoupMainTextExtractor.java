@@ -1,5 +1,6 @@
 package org.curate.extract.html;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -35,6 +36,8 @@ public final class JsoupMainTextExtractor implements MainTextExtractor {
     } catch (RuntimeException e) {
       // A parser or library bug on hostile input must not kill the job: no text for this page.
       return EMPTY;
+    } finally {
+      BoilerplateVocabulary.forgetLast();
     }
   }
 
@@ -52,7 +55,12 @@ public final class JsoupMainTextExtractor implements MainTextExtractor {
     NonContentRemover.removeNonText(body);
     boolean discussionIsText = NonContentRemover.removeFurniture(body);
     List<Element> content = MainContentChooser.choose(body);
-    for (Element root : content) NonContentRemover.removeWeakFurniture(root, discussionIsText);
+    Element lead = LeadFinder.find(content, body);
+    if (lead != null) {
+      content = new ArrayList<>(content);
+      content.add(0, lead);
+    }
+    NonContentRemover.removeWeakFurniture(content, discussionIsText);
     return new MainText(title, BlockFilter.join(BlockTextRenderer.render(content), title));
   }
 }

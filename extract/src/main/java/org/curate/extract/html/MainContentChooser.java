@@ -87,7 +87,7 @@ final class MainContentChooser {
     if (semantic != null) {
       Element s = semantic.get(0);
       if (semantic.size() > 1 || best == null || isInside(s, best)) return semantic;
-      if (isInside(best, s)) {
+      if (isInside(best, s) && !isArticleBody(s)) {
         // Inside a broad <main>/<article>, the densest block and its siblings are the text when
         // they hold most of it; what is left is teasers, bylines and "more on this" boxes.
         List<Element> narrow = withSiblings(best);
@@ -100,6 +100,14 @@ final class MainContentChooser {
     }
     if (best != null && stats.get(best).chars >= 100) return withSiblings(best);
     return List.of(body);
+  }
+
+  /**
+   * schema.org's articleBody is the publisher's own statement of where the text is: it is not
+   * narrowed to its densest block (intro paragraphs styled as separate divs would be lost).
+   */
+  private static boolean isArticleBody(Element e) {
+    return e.attr("itemprop").equalsIgnoreCase("articleBody");
   }
 
   private List<Element> semanticChoice() {
@@ -224,8 +232,10 @@ final class MainContentChooser {
   }
 
   private boolean looksLikeParagraph(Element e) {
-    if (!e.nameIs("p")) return false;
     TextStats.Counts c = stats.get(e);
+    // a div holding its sentence directly is a paragraph without the markup
+    if (e.nameIs("div") && c.chars > 80 && c.ownChars >= 0.8 * c.chars && c.linkDensity() < 0.25) return true;
+    if (!e.nameIs("p")) return false;
     if (c.chars > 80 && c.linkDensity() < 0.25) return true;
     if (c.chars == 0 || c.linkChars > 0) return false;
     String t = e.text();

@@ -18,12 +18,16 @@ import org.jsoup.select.NodeTraversor;
  * so the walk never sees a tree that changes under it.
  */
 final class NonContentRemover {
-  /** Elements whose content is not text a reader sees. */
+  /**
+   * Elements whose content is not text a reader sees. {@code rt}/{@code rp}: ruby annotations,
+   * the reading aid printed above CJK characters (furigana), which would otherwise be run into
+   * the text character by character ("子こども").
+   */
   private static final Set<String> NEVER_TEXT = Set.of(
       "script", "style", "noscript", "template", "svg", "math", "iframe", "frame", "frameset",
       "object", "embed", "applet", "canvas", "video", "audio", "map", "input", "button", "select",
       "option", "optgroup", "textarea", "datalist", "output", "meter", "progress", "head", "link",
-      "meta", "base", "dialog");
+      "meta", "base", "dialog", "rt", "rp");
 
   /** Page furniture by tag, wherever it is. */
   private static final Set<String> FURNITURE = Set.of("nav", "aside", "menu");
@@ -39,6 +43,24 @@ final class NonContentRemover {
 
   private NonContentRemover() {}
 
+  /** Paragraph text a {@code <noscript>} must hold to be the page's text rather than a notice. */
+  private static final int MIN_NOSCRIPT_PROSE_CHARS = 500;
+
+  /**
+   * A {@code <noscript>} holding paragraphs of prose is the article itself, served to readers
+   * without JavaScript (blog platforms that render posts by script); "please enable JavaScript"
+   * notices and tracking pixels are far shorter.
+   */
+  private static boolean isNoscriptArticle(Element e) {
+    if (!e.nameIs("noscript")) return false;
+    int chars = 0;
+    for (Element p : e.getElementsByTag("p")) {
+      chars += p.text().length();
+      if (chars >= MIN_NOSCRIPT_PROSE_CHARS) return true;
+    }
+    return false;
+  }
+
   static void removeNonText(Element body) {
     List<Node> doomed = new ArrayList<>();
     NodeTraversor.filter(new NodeFilter() {
@@ -49,7 +71,7 @@ final class NonContentRemover {
           return FilterResult.SKIP_ENTIRELY;
         }
         if (node instanceof Element e && node != body) {
-          if (NEVER_TEXT.contains(e.normalName()) || e.hasAttr("hidden")) {
+          if ((NEVER_TEXT.contains(e.normalName()) && !isNoscriptArticle(e)) || e.hasAttr("hidden")) {
             doomed.add(node);
             return FilterResult.SKIP_ENTIRELY;
           }
@@ -68,25 +90,45 @@ final class NonContentRemover {
    * everything else that survives.
    */
   static boolean removeFurniture(Element body) {
-    return removeBelow(body, false, false);
+    return removeBelow(body, false, false, null).discussionIsText();
   }
 
   /**
    * Removes weakly marked furniture (header, sidebar, related, menu...) inside an already chosen
    * content root. Done after the choice, so that a wrapper with an unlucky class ("sticky-sidebar"
    * around the whole page) can never take the main text with it: the root and its ancestors are
-   * out of reach. {@code keepDiscussion}: what {@link #removeFurniture} returned.
+   * out of reach. {@code keepDiscussion}: what {@link #removeFurniture} returned. Short captions,
+   * credits, dates and bylines go too, unless together they are a large part of the chosen text
+   * (then they are the text: a photo gallery page).
    */
-  static void removeWeakFurniture(Element root, boolean keepDiscussion) {
-    removeBelow(root, true, keepDiscussion);
+  static void removeWeakFurniture(List<Element> roots, boolean keepDiscussion) {
+    Minor minor = new Minor();
+    int keptChars = 0;
+    for (Element root : roots) keptChars += removeBelow(root, true, keepDiscussion, minor).keptChars();
+    if (minor.chars < MINOR_MAX_SHARE * keptChars) {
+      for (Element e : minor.elements) e.remove();
+    }
   }
+
+  /** Captions, credits, dates and bylines found by the weak pass, removed together or not at all. */
+  private static final class Minor {
+    final List<Element> elements = new ArrayList<>();
+    int chars;
+  }
+
+  private record Outcome(boolean discussionIsText, int keptChars) {}
+
+  /** Captions, credits, dates and bylines longer than this are taken as text. */
+  private static final int MINOR_MAX_CHARS = 300;
+  /** ...and all of them together are kept when they hold this share of what is left. */
+  private static final double MINOR_MAX_SHARE = 0.4;
 
   /** Discussion is the text when it holds this many times the text of everything else kept... */
   private static final int DISCUSSION_FACTOR = 3;
   /** ...and what else is kept is shorter than this (an article page has its article). */
   private static final int DISCUSSION_MAX_OTHER_CHARS = 1000;
 
-  private static boolean removeBelow(Element body, boolean weak, boolean keepDiscussion) {
+  private static Outcome removeBelow(Element body, boolean weak, boolean keepDiscussion, Minor minor) {
     TextStats stats = TextStats.of(body);
     int pageChars = stats.get(body).chars;
     List<Node> doomed = new ArrayList<>();
@@ -105,6 +147,11 @@ final class NonContentRemover {
           } else {
             doomed.add(e);
           }
+          return FilterResult.SKIP_ENTIRELY;
+        }
+        if (minor != null && isMinorCompanion(e, stats)) {
+          minor.elements.add(e);
+          minor.chars += stats.get(e).chars;
           return FilterResult.SKIP_ENTIRELY;
         }
         if (isArticleLike(e)) inArticle[0]++;
@@ -128,7 +175,44 @@ final class NonContentRemover {
     if (!discussionIsText) {
       for (Element e : discussion) e.remove();
     }
-    return discussionIsText;
+    return new Outcome(discussionIsText, pageChars - doomedChars - (discussionIsText ? 0 : discussionChars));
+  }
+
+  /** A short caption, credit, date or byline standing on its own (not inside a sentence). */
+  private static boolean isMinorCompanion(Element e, TextStats stats) {
+    return stats.get(e).chars <= MINOR_MAX_CHARS
+        && (isDateTime(e) || e.nameIs("figcaption") || BoilerplateVocabulary.isMinor(e))
+        && !isInlineInText(e, stats);
+  }
+
+  /** A {@code <time>} that dates the page; recipe and event durations ("cookTime") are content. */
+  private static boolean isDateTime(Element e) {
+    if (!e.nameIs("time")) return false;
+    String prop = e.attr("itemprop").toLowerCase(java.util.Locale.ROOT);
+    return prop.isEmpty() || prop.contains("date");
+  }
+
+  /** A paragraph of this many characters is prose, not a picture caption. */
+  private static final int PROSE_PARAGRAPH_CHARS = 120;
+
+  /**
+   * Whether a paragraph below is long enough to be prose: a "gallery" holding prose paragraphs is
+   * a listicle's sections, not a photo gallery. Only asked of gallery-marked elements, which are rare.
+   */
+  private static boolean holdsProse(Element e, TextStats stats) {
+    for (Element p : e.getElementsByTag("p")) {
+      if (stats.get(p).chars >= PROSE_PARAGRAPH_CHARS) return true;
+    }
+    return false;
+  }
+
+  /**
+   * An inline element inside running text ("on <span class=date>May 3</span> the council..."):
+   * removing it would cut the sentence, so minor markers leave it alone.
+   */
+  private static boolean isInlineInText(Element e, TextStats stats) {
+    Element parent = e.parent();
+    return parent != null && !BlockTextRenderer.BLOCK_TAGS.contains(e.normalName()) && stats.get(parent).ownChars > 0;
   }
 
   private static boolean isArticleLike(Element e) {
@@ -159,7 +243,8 @@ final class NonContentRemover {
       // "strong" words can still sit on a site-wide wrapper ("social-enabled"): never drop nearly everything
       return pageChars == 0 || stats.get(e).chars < DOMINANT_SHARE * pageChars;
     }
-    if (v == BoilerplateVocabulary.Verdict.WEAK && weak) {
+    if (!weak) return false;
+    if (v == BoilerplateVocabulary.Verdict.WEAK || (BoilerplateVocabulary.isGallery(e) && !holdsProse(e, stats))) {
       return pageChars == 0 || stats.get(e).chars < WRAPPER_SHARE * pageChars;
     }
     return false;

@@ -219,4 +219,226 @@ class JsoupMainTextExtractorTest {
         + "</p><div>- Anzeige -</div><p>" + PARA3 + "</p><p>Ad blockers are common.</p></div></body>";
     assertThat(run(html).text()).isEqualTo(PARA1 + "\n" + PARA2 + "\n" + PARA3 + "\nAd blockers are common.");
   }
+
+  @Test
+  void runOfHeadingsOverTextIsKept() {
+    // A post written as a stack of headings (h2-h4 used for emphasis) above a last text line.
+    String html = "<body><article><p>" + PARA1 + "</p><h2>The poster contest for children</h2>"
+        + "<h3>Take part with a drawing about clean water</h3><h4>Send it in by the third of April</h4>"
+        + "<p>" + PARA2 + "</p><h2>Related articles</h2><ul><li><a href=/x>Other story one</a></li>"
+        + "<li><a href=/y>Other story two</a></li></ul></article></body>";
+    String text = run(html).text();
+    assertThat(text).contains("The poster contest for children", "Take part with a drawing", "Send it in by the third")
+        .doesNotContain("Related articles");
+  }
+
+  @Test
+  void shareClassNextToAContentClassDoesNotRemoveTheText() {
+    // "entry share": the text container with a share-bar modifier; the article is long enough
+    // that the comments and related posts around it hold more than the 15% the strong-marker
+    // guard tolerates.
+    StringBuilder comments = new StringBuilder("<section id=comments>");
+    for (int i = 0; i < 4; i++) comments.append("<div class=comment><p>").append(PARA3).append("</p></div>");
+    comments.append("</section>");
+    String html = "<body><article class=post><div class='entry share'><p>" + PARA1 + "</p><p>" + PARA2
+        + "</p></div><ul class=related-posts><li><a href=/a>" + PARA3 + "</a></li></ul>" + comments + "</article>"
+        + "<div class=sidebar><div class=widget><p>" + PARA3 + "</p></div></div></body>";
+    assertThat(run(html).text()).isEqualTo(PARA1 + "\n" + PARA2);
+    // a strong marker in the same name as the content word is still boilerplate
+    String html2 = "<body><div class=post><p>" + PARA1 + "</p><p>" + PARA2 + "</p>"
+        + "<div class=comment-content><p>" + PARA3 + "</p></div></div></body>";
+    assertThat(run(html2).text()).isEqualTo(PARA1 + "\n" + PARA2);
+  }
+
+  @Test
+  void captionsCreditsDatesAndGalleriesAreDropped() {
+    String html = "<body><article><div class=article-title><h1>Council extends hours</h1>"
+        + "<p class='byline ap-byline'>By Jane Doe, Staff Writer</p>"
+        + "<span class=timestamp>Updated <time datetime=2019-11-20>5:27 am, November 20, 2019</time></span></div>"
+        + "<div class=article-body><div class=asset_gallery><ul><li><div class=caption>The council chamber on Tuesday, where the vote took place.</div></li></ul>"
+        + "<div class=slide-count>Image 1 of 8</div></div>"
+        + "<p>" + PARA1 + "</p><div class=wp-caption><img src=a.jpg><p class=wp-caption-text>The reading room. Photo: Getty Images</p></div>"
+        + "<p>" + PARA2 + "</p><p>The vote was on <span class=date>Tuesday</span>, as planned.</p></div></article></body>";
+    assertThat(run(html).text()).isEqualTo(PARA1 + "\n" + PARA2 + "\nThe vote was on Tuesday, as planned.");
+  }
+
+  @Test
+  void captionsThatAreMostOfThePageStay() {
+    // A photo gallery page: the captions are the text.
+    StringBuilder html = new StringBuilder("<body><article><p>Ten pictures of the week.</p>");
+    String[] captions = {PARA1, PARA2, PARA3};
+    for (String c : captions) html.append("<figure><img src=x.jpg><div class=caption>").append(c).append("</div></figure>");
+    html.append("</article></body>");
+    assertThat(run(html.toString()).text()).contains(PARA1, PARA2, PARA3);
+    // a listicle whose sections are classed "gallery" but hold paragraphs of prose
+    String html2 = "<body><main><h2>1. A ring</h2><div class=gallery--paragraph-section><p>" + PARA1 + "</p></div>"
+        + "<h2>2. A toaster</h2><div class=gallery--paragraph-section><p>" + PARA2 + "</p></div>"
+        + "<h2>3. A lamp</h2><div class=gallery--paragraph-section><p>" + PARA3 + "</p></div></main></body>";
+    assertThat(run(html2).text()).contains(PARA1, PARA2, PARA3);
+  }
+
+  @Test
+  void recipeDurationsStay() {
+    String html = "<body><article><p>" + PARA1 + "</p><div class=times>Cooking: <time itemprop=cookTime datetime=PT30M>15 - 30 min</time></div>"
+        + "<p>" + PARA2 + "</p></article></body>";
+    assertThat(run(html).text()).contains("15 - 30 min");
+  }
+
+  @Test
+  void labelOverALinkListGoesWithTheList() {
+    String html = "<body><article><p>" + PARA1 + "</p><p><strong>Read also</strong></p>"
+        + "<p><a href=/a>Council debates the budget for next year</a><br><a href=/b>New bus lines from May</a></p>"
+        + "<p>" + PARA2 + "</p><ul><li>Answer: 210 g</li><li><a href=/s>Full worked solution</a></li></ul>"
+        + "<p>Follow the council:</p><div><a href=/t>Tweet</a></div><p>" + PARA3 + "</p></article></body>";
+    String text = run(html).text();
+    assertThat(text).doesNotContain("Read also").contains(PARA1, PARA2, PARA3, "Answer: 210 g", "Follow the council:");
+  }
+
+  @Test
+  void articleBodyMarkupIsNotNarrowedToItsDensestBlock() {
+    // schema.org articleBody with the lead paragraphs as bare divs and the rest in a wrapper:
+    // the wrapper wins the density vote, but the publisher said where the text is.
+    String lead1 = "President visits the hospital for what aides call a quick exam and labs";
+    String lead2 = "You should not just believe them";
+    StringBuilder html = new StringBuilder("<body><article><div itemprop=articleBody><div class=para>")
+        .append(lead1).append("</div><div class=para>").append(lead2).append("</div><div class=read-all>");
+    for (int i = 0; i < 4; i++) html.append("<p>").append(PARA1).append("</p><p>").append(PARA2).append("</p><p>").append(PARA3).append("</p>");
+    html.append("</div></div></article></body>");
+    assertThat(run(html.toString()).text()).startsWith(lead1 + "\n" + lead2 + "\n" + PARA1);
+  }
+
+  @Test
+  void bareDivParagraphsBesideTheDensestBlockAreKept() {
+    // Inside a broad <article>, the densest block and its siblings are the text; a sibling div
+    // that holds its sentence directly is a paragraph, even with no commas to vote with.
+    String lead = "Asked how it could come to this, the mayor pointed to years of delays in the planning office and at the building authority";
+    StringBuilder html = new StringBuilder("<body><article><div class=intro>").append(lead).append("</div><div class=rest>");
+    for (int i = 0; i < 4; i++) html.append("<p>").append(PARA1).append("</p><p>").append(PARA2).append("</p><p>").append(PARA3).append("</p>");
+    html.append("</div><div class=teaser><a href=/x>More from the city desk</a></div></article></body>");
+    assertThat(run(html.toString()).text()).startsWith(lead + "\n" + PARA1);
+  }
+
+  @Test
+  void longHeadingIsTextForTheHeadingsAboveIt() {
+    // Nothing but headings after the first paragraph; the h3 is a long sentence in heading type.
+    String html = "<body><article><p>" + PARA1 + "</p><h2>The poster contest for children</h2>"
+        + "<h3>It takes place for the sixth time this year, and children between six and twelve are invited to take part.</h3>"
+        + "</article></body>";
+    assertThat(run(html).text()).contains("The poster contest for children", "It takes place for the sixth time");
+  }
+
+  @Test
+  void leadParagraphInTheArticleHeaderIsKept() {
+    String lead = "The city will keep its library open until ten at night from March, after a long campaign.";
+    StringBuilder html = new StringBuilder("<body><article><header><div class=head-wrap><h1>Library hours</h1>")
+        .append("<div><p class=article-intro>").append(lead).append("</p></div></div></header><div class=article-text>");
+    for (int i = 0; i < 3; i++) html.append("<p>").append(PARA1).append("</p><p>").append(PARA2).append("</p><p>").append(PARA3).append("</p>");
+    html.append("</div><div class=teaser><p class=teaser-intro>More from the city desk, every morning in your inbox.</p></div></article></body>");
+    String text = run(html.toString()).text();
+    assertThat(text).startsWith(lead + "\n" + PARA1).doesNotContain("More from the city desk");
+    // a "dek" subtitle is not taken for a lead
+    String dek = html.toString().replace("class=article-intro", "class=article-dek");
+    assertThat(run(dek).text()).doesNotContain(lead);
+  }
+
+  @Test
+  void embeddedSocialPostIsTextButItsConsentPlaceholderIsNot() {
+    String tweet = "Yes this is real and the state spent nearly half a million dollars on it";
+    String html = "<body><article><p>" + PARA1 + "</p><div class=social-media-embed><blockquote class=twitter-tweet><p>"
+        + tweet + "</p></blockquote></div><p>" + PARA2 + "</p>"
+        + "<div class=social-embed><h3>Recommended editorial content</h3><p>Here you find external content from Instagram.</p></div>"
+        + "<div class=social-share><a href=/s>Share on Facebook</a> <span>Share this story with your friends</span></div>"
+        + "<p>" + PARA3 + "</p></article></body>";
+    String text = run(html).text();
+    assertThat(text).contains(tweet, PARA1, PARA2, PARA3).doesNotContain("Recommended editorial").doesNotContain("Share this story");
+  }
+
+  @Test
+  void subscriptionPromptsInsideTheTextAreDropped() {
+    String html = "<body><article><p>" + PARA1 + "</p><p>Get the latest updates right in your inbox. Subscribe to our newsletters.</p>"
+        + "<p>" + PARA2 + "</p><p>Jetzt Newsletter abonnieren</p><p>" + PARA3 + "</p>"
+        + "<p>A preview of the report was shared with paying subscribers.</p>"
+        + "<p>Small investors welcomed the deal, subscribing for so many shares that they will be allotted the maximum.</p></article></body>";
+    assertThat(run(html).text()).isEqualTo(PARA1 + "\n" + PARA2 + "\n" + PARA3
+        + "\nA preview of the report was shared with paying subscribers."
+        + "\nSmall investors welcomed the deal, subscribing for so many shares that they will be allotted the maximum.");
+  }
+
+  @Test
+  void sharePromptsAreDroppedButHeadlinesWithShareStay() {
+    String html = "<body><article><p>" + PARA1 + "</p><p>Sharing is caring!</p><div><span>858</span>shares</div>"
+        + "<p>" + PARA2 + "</p><h3>Council to share update on services</h3><p>" + PARA3 + "</p>"
+        + "<p>Möchten Sie den Artikel teilen?</p></article></body>";
+    assertThat(run(html).text()).isEqualTo(PARA1 + "\n" + PARA2 + "\nCouncil to share update on services\n" + PARA3);
+  }
+
+  @Test
+  void rubyAnnotationsAreNotRunIntoCjkText() {
+    String html = "<body><article><p><ruby>子<rt>こ</rt></ruby>どもへの<ruby>虐待<rp>(</rp><rt>ぎゃくたい</rt><rp>)</rp></ruby>をなくすための"
+        + "<ruby>法律<rt>ほうりつ</rt></ruby>ができて、親が子どもを教育するために、たたいたり蹴ったりする体罰を禁止することになりました。</p></article></body>";
+    assertThat(run(html).text()).isEqualTo("子どもへの虐待をなくすための法律ができて、親が子どもを教育するために、たたいたり蹴ったりする体罰を禁止することになりました。");
+  }
+
+  @Test
+  void noscriptHoldingTheArticleIsKeptButNoticesAreNot() {
+    String html = "<body><div class=post><script>render()</script><noscript><p>" + PARA1 + "</p><p>" + PARA2 + "</p><p>" + PARA3
+        + "</p><p>" + PARA1 + "</p></noscript></div><noscript><p>Please enable JavaScript to use this site.</p></noscript>"
+        + "<div class=sidebar><a href=/a>Archive 2020</a> <a href=/b>Archive 2019</a></div></body>";
+    assertThat(run(html).text()).isEqualTo(PARA1 + "\n" + PARA2 + "\n" + PARA3 + "\n" + PARA1);
+  }
+
+  @Test
+  void paragraphsInsideFigureCaptionsAndLegendsAreDropped() {
+    String html = "<body><main><p>" + PARA1 + "</p><figure><img src=a.jpg><figcaption class=small><p>Large pelvic circles (left) stabilise the seat.</p></figcaption></figure>"
+        + "<p>" + PARA2 + "</p><div class=image-right><img src=b.jpg><div class=legend><div>The stag beetle (Lucanus cervus) lives in old oaks.</div></div></div>"
+        + "<p>" + PARA3 + "</p></main></body>";
+    assertThat(run(html).text()).isEqualTo(PARA1 + "\n" + PARA2 + "\n" + PARA3);
+  }
+
+  @Test
+  void creditAndFigureLabelLinesAreDropped() {
+    String html = "<body><article><p>" + PARA1 + "</p><p>Foto: dpa/Stefan Müller</p><p>" + PARA2
+        + "</p><p><em>Abbildung 4: klassische Schwachschicht.</em></p><p>" + PARA3 + "</p><p>Quelle: Landesregierung</p>"
+        + "<p>Photographs are not allowed inside the library, the council said.</p></article></body>";
+    assertThat(run(html).text()).isEqualTo(PARA1 + "\n" + PARA2 + "\n" + PARA3
+        + "\nPhotographs are not allowed inside the library, the council said.");
+  }
+
+  @Test
+  void moreToReadLabelsAreDroppedButSentencesStay() {
+    String html = "<body><article><p>" + PARA1 + "</p><h3>Mehr zum Thema</h3><p>" + PARA2 + "</p><p>Siehe auch</p>"
+        + "<p>" + PARA3 + "</p><p>Weitere Infos gibt es unter example.org.</p></article></body>";
+    assertThat(run(html).text()).isEqualTo(PARA1 + "\n" + PARA2 + "\n" + PARA3 + "\nWeitere Infos gibt es unter example.org.");
+  }
+
+  @Test
+  void postMetadataLinesAreDropped() {
+    String html = "<body><article><p>Inhaltsverzeichnis</p><p>" + PARA1 + "</p><p>" + PARA2 + "</p><p>" + PARA3 + "</p>"
+        + "<p>This entry was posted in News. Bookmark the permalink.</p><p>Category : Press Releases</p><p>2 Kommentare</p>"
+        + "<p>Tags are small labels, and the library will print new ones.</p></article></body>";
+    assertThat(run(html).text()).isEqualTo(PARA1 + "\n" + PARA2 + "\n" + PARA3 + "\nTags are small labels, and the library will print new ones.");
+  }
+
+  @Test
+  void consentPlaceholderOfAnEmbedIsDropped() {
+    String html = "<body><article><p>" + PARA1 + "</p><div class=third-party-services--placeholder><div class=message>"
+        + "We respect your privacy and do not connect to Twitter without your consent. You can change your settings here.</div></div>"
+        + "<p>" + PARA2 + "</p><p>" + PARA3 + "</p></article></body>";
+    assertThat(run(html).text()).isEqualTo(PARA1 + "\n" + PARA2 + "\n" + PARA3);
+  }
+
+  @Test
+  void adDisclosureLinesAreDropped() {
+    String html = "<body><article><p>Anzeige, enthält Affiliate Links</p><p>" + PARA1 + "</p><div>Advertisement - Continue reading below</div>"
+        + "<p>" + PARA2 + "</p><p>Advertisements, the council said, will not be shown in the reading room.</p></article></body>";
+    assertThat(run(html).text()).isEqualTo(PARA1 + "\n" + PARA2 + "\nAdvertisements, the council said, will not be shown in the reading room.");
+  }
+
+  @Test
+  void readerNoticesAreDropped() {
+    String html = "<body><article><p>Tempo de leitura: 2 minutos</p><p>Updated at 1:23 p.m.</p><p>" + PARA1 + "</p><p>Image copyright</p><p>" + PARA2
+        + "</p><p>This slideshow requires JavaScript.</p><p>" + PARA3 + "</p><p>JavaScript runs in every browser, the teacher said.</p></article></body>";
+    assertThat(run(html).text()).isEqualTo(PARA1 + "\n" + PARA2 + "\n" + PARA3 + "\nJavaScript runs in every browser, the teacher said.");
+  }
 }
+
