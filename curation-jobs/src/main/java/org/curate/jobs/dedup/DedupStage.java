@@ -151,7 +151,8 @@ public final class DedupStage implements Stage {
         representatives = groups.select(col("best._row").as("_row"), col("band_keys"), col("best").as("rank"));
       }
       if (options.nearDuplicates()) {
-        Dataset<Row> candidates = CandidateEdges.of(representatives).persist(StorageLevel.MEMORY_AND_DISK());
+        // Buckets are document-scale (one entry per document and band): grouped on docPartitions.
+        Dataset<Row> candidates = CandidateEdges.of(representatives, docPartitions).persist(StorageLevel.MEMORY_AND_DISK());
         cached.add(candidates);
         long candidateCount = candidates.count();
         // The graph is small next to the documents (about one candidate edge per three documents
@@ -165,7 +166,8 @@ public final class DedupStage implements Stage {
         edges = edges.coalesce(graphPartitions).persist(StorageLevel.MEMORY_AND_DISK());
         cached.add(edges);
         long edgeCount = edges.count();
-        ConnectedComponents.Result cc = ConnectedComponents.of(edges.select("src", "dst"), options.maxIterations(), graphPartitions);
+        ConnectedComponents.Result cc = ConnectedComponents.of(edges.select("src", "dst"), options.maxIterations(), graphPartitions,
+            edgeCount, options.componentsInOneTaskUpTo());
         Dataset<Row> members = cc.components()
             .join(representatives.select("_row", "rank"), col("vertex").equalTo(col("_row")));
         Dataset<Row> components = members.groupBy("component")
