@@ -1,35 +1,29 @@
 package org.curate.jobs.dedup;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_list;
-import static org.apache.spark.sql.functions.size;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.curate.dedup.LshBuckets;
 
 /**
  * LSH candidates as edges between documents sharing a (band index, band key) bucket, linear in
- * the bucket size: a bucket of more than {@link #ALL_PAIRS_UP_TO} members links each member to
- * its smallest one (k − 1 edges instead of k(k−1)/2, so a boilerplate bucket of 10^5 documents
- * costs 10^5 edges, not 5·10^9), which keeps the bucket connected for connected components.
- *
- * <p>Small buckets (almost all of them: a family of near-duplicates) give all their pairs, at
- * most 120 per bucket. The reason is verification: with star edges only, a similar pair whose
- * members are both dissimilar to the bucket's minimum (a chain A~B~C with A the minimum) would be
- * rejected on both edges and lost unless another band links them.
+ * the bucket size ({@link LshBuckets}). The (band, key, row) entries are hashed by (band, key)
+ * into {@code partitions} partitions, and each partition groups its buckets in plain Java by a
+ * sort: one shuffle and no per-bucket rows, where Spark's {@code collect_list} aggregation would
+ * fall back to a sort-based aggregate over millions of mostly single-member groups.
  */
 final class CandidateEdges {
-  static final int ALL_PAIRS_UP_TO = 16;
-
   private static final StructType BAND = new StructType()
       .add("band", DataTypes.IntegerType, false).add("key", DataTypes.LongType, false)
       .add("v", DataTypes.LongType, false);
@@ -38,8 +32,11 @@ final class CandidateEdges {
 
   private CandidateEdges() {}
 
-  /** {@code vertices}: columns {@code _row} (long), {@code band_keys} (packed longs). Returns distinct (src, dst), src > dst. */
-  static Dataset<Row> of(Dataset<Row> vertices) {
+  /**
+   * {@code vertices}: columns {@code _row} (long), {@code band_keys} (packed longs). Returns
+   * distinct (src, dst), src > dst; buckets grouped in {@code partitions} partitions.
+   */
+  static Dataset<Row> of(Dataset<Row> vertices, int partitions) {
     Dataset<Row> bands = vertices.select("_row", "band_keys").flatMap((FlatMapFunction<Row, Row>) r -> {
       long v = r.getLong(0);
       ByteBuffer keys = ByteBuffer.wrap((byte[]) r.get(1));
@@ -49,36 +46,19 @@ final class CandidateEdges {
       }
       return out.iterator();
     }, Encoders.row(BAND));
-    Dataset<Row> buckets = bands.groupBy("band", "key").agg(collect_list("v").as("members"))
-        .filter(size(col("members")).gt(1));
-    return buckets.select("members").flatMap((FlatMapFunction<Row, Row>) CandidateEdges::edges, Encoders.row(EDGE))
+    return bands.repartition(partitions, col("band"), col("key"))
+        .mapPartitions((MapPartitionsFunction<Row, Row>) CandidateEdges::bucketEdges, Encoders.row(EDGE))
         .distinct();
   }
 
-  private static Iterator<Row> edges(Row bucket) {
-    List<Long> members = bucket.getList(0);
-    List<Row> out = new ArrayList<>();
-    if (members.size() <= ALL_PAIRS_UP_TO) {
-      for (int i = 0; i < members.size(); i++) {
-        for (int k = i + 1; k < members.size(); k++) {
-          long a = members.get(i);
-          long b = members.get(k);
-          if (a != b) {
-            out.add(RowFactory.create(Math.max(a, b), Math.min(a, b)));
-          }
-        }
-      }
-    } else {
-      long min = Long.MAX_VALUE;
-      for (long m : members) {
-        min = Math.min(min, m);
-      }
-      for (long m : members) {
-        if (m != min) {
-          out.add(RowFactory.create(m, min));
-        }
-      }
+  private static Iterator<Row> bucketEdges(Iterator<Row> entries) {
+    LshBuckets buckets = new LshBuckets();
+    while (entries.hasNext()) {
+      Row r = entries.next();
+      buckets.add(r.getInt(0), r.getLong(1), r.getLong(2));
     }
+    List<Row> out = new ArrayList<>();
+    buckets.edges((hi, lo) -> out.add(RowFactory.create(hi, lo)));
     return out.iterator();
   }
 }

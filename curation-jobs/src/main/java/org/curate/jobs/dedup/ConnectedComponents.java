@@ -8,7 +8,9 @@ import static org.apache.spark.sql.functions.least;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -16,6 +18,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.LongAccumulator;
+import org.curate.dedup.EdgeListComponents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,44 +47,77 @@ import org.slf4j.LoggerFactory;
  * <p>Change counts travel in an accumulator: a retried or recomputed task can only add to it,
  * which costs one more round, never a wrong answer. {@code maxIterations} guards against a bug,
  * not a data case.
+ *
+ * <p>Rounds are worth their cost (two shuffles and a job each) only while the graph is big. As
+ * Kiveris et al. suggest, once it has at most {@code singleTaskUpTo} edges it is finished in
+ * one executor task: the edges are shuffled into one partition and labelled there by union-find
+ * ({@link EdgeListComponents}), which gives the same labels (each component's smallest vertex).
+ * The graph still never reaches the driver. The edge count after a round is an accumulator too
+ * (an over-count from a retried task only delays the switch by a round).
  */
 final class ConnectedComponents {
   private static final Logger LOG = LoggerFactory.getLogger(ConnectedComponents.class);
 
   static final StructType EDGE = new StructType()
       .add("hi", DataTypes.LongType, false).add("lo", DataTypes.LongType, false);
+  private static final StructType LABEL = new StructType()
+      .add("vertex", DataTypes.LongType, false).add("component", DataTypes.LongType, false);
 
   /** Result: (vertex, component) for every vertex on an edge, component = smallest vertex. */
   record Result(Dataset<Row> components, int iterations) {}
 
   private ConnectedComponents() {}
 
-  /** {@code edges}: columns {@code src}, {@code dst} (longs, any orientation, self-loops ignored). */
+  /** {@code edges}: columns {@code src}, {@code dst} (longs, any orientation, self-loops ignored); distributed rounds only. */
   static Result of(Dataset<Row> edges, int maxIterations) {
-    return of(edges, maxIterations, Integer.MAX_VALUE);
+    return of(edges, maxIterations, Integer.MAX_VALUE, Long.MAX_VALUE, -1);
   }
 
-  /** As {@link #of(Dataset, int)}, each round's edges kept in at most {@code partitions} partitions (a small graph needs few tasks). */
-  static Result of(Dataset<Row> edges, int maxIterations, int partitions) {
+  /**
+   * As {@link #of(Dataset, int)}, each round's edges kept in at most {@code partitions} partitions
+   * (a small graph needs few tasks), finished in one task once at most {@code singleTaskUpTo}
+   * edges remain ({@code -1}: never). {@code edgeCount}: the input's edge count if known (else
+   * {@link Long#MAX_VALUE}), so that a small graph goes to the single task without any round.
+   */
+  static Result of(Dataset<Row> edges, int maxIterations, int partitions, long edgeCount, long singleTaskUpTo) {
     LongAccumulator changes = edges.sparkSession().sparkContext().longAccumulator("dedup connected-components changes");
+    LongAccumulator remaining = edges.sparkSession().sparkContext().longAccumulator("dedup connected-components edges");
     Dataset<Row> current = edges.filter(col("src").notEqual(col("dst")))
         .select(greatest(col("src"), col("dst")).as("hi"), least(col("src"), col("dst")).as("lo"));
+    long size = edgeCount;
     int round = 0;
-    while (true) {
-      if (++round > maxIterations) {
+    while (size > singleTaskUpTo) {
+      if (round + 1 > maxIterations) {
         throw new IllegalStateException("connected components did not converge in " + maxIterations + " rounds");
       }
+      round++;
       changes.reset();
+      remaining.reset();
       // One job per round: both operations, materialised (and cut from the lineage) at once.
-      current = smallStar(largeStar(current, changes), changes).coalesce(partitions).localCheckpoint();
-      LOG.debug("connected components: round {}, {} edges changed", round, changes.value());
+      current = smallStar(largeStar(current, changes), changes, remaining).coalesce(partitions).localCheckpoint();
+      size = remaining.value();
+      LOG.debug("connected components: round {}, {} edges changed, {} edges", round, changes.value(), size);
       if (changes.value() == 0) {
-        break;
+        Dataset<Row> members = current.select(col("hi").as("vertex"), col("lo").as("component"));
+        Dataset<Row> centres = current.select(col("lo").as("vertex"), col("lo").as("component")).distinct();
+        return new Result(members.union(centres), round);
       }
     }
-    Dataset<Row> members = current.select(col("hi").as("vertex"), col("lo").as("component"));
-    Dataset<Row> centres = current.select(col("lo").as("vertex"), col("lo").as("component")).distinct();
-    return new Result(members.union(centres), round);
+    return new Result(inOneTask(current), round);
+  }
+
+  /** The (hi, lo) edges shuffled into one partition and labelled there by union-find. */
+  static Dataset<Row> inOneTask(Dataset<Row> edges) {
+    return edges.repartition(1).mapPartitions((MapPartitionsFunction<Row, Row>) rows -> {
+      EdgeListComponents graph = new EdgeListComponents();
+      while (rows.hasNext()) {
+        Row r = rows.next();
+        graph.add(r.getLong(0), r.getLong(1));
+      }
+      EdgeListComponents.Labels labels = graph.components();
+      return IntStream.range(0, labels.vertices().length)
+          .mapToObj(i -> RowFactory.create(labels.vertices()[i], labels.component()[i])).iterator();
+    }, Encoders.row(LABEL));
   }
 
   static Dataset<Row> largeStar(Dataset<Row> edges, LongAccumulator changes) {
@@ -108,7 +144,8 @@ final class ConnectedComponents {
     }, Encoders.row(EDGE));
   }
 
-  static Dataset<Row> smallStar(Dataset<Row> edges, LongAccumulator changes) {
+  /** Small-star; {@code emitted} counts its output edges (an upper bound on the distinct ones). */
+  static Dataset<Row> smallStar(Dataset<Row> edges, LongAccumulator changes, LongAccumulator emitted) {
     return edges.groupBy("hi").agg(collect_set("lo").as("ls")).flatMap((FlatMapFunction<Row, Row>) r -> {
       long hi = r.getLong(0);
       List<Long> ls = r.getList(1);
@@ -124,6 +161,7 @@ final class ConnectedComponents {
         }
       }
       changes.add(ls.size() - 1L);
+      emitted.add(out.size());
       return (Iterator<Row>) out.iterator();
     }, Encoders.row(EDGE));
   }

@@ -96,11 +96,15 @@ public final class DedupCommand implements Callable<Integer>, StageCommand {
       description = "Broadcast the drop decisions to the output writers when at most N documents are dropped (no shuffle of the texts); above, shuffle-join them (default: ${DEFAULT-VALUE}).")
   long broadcastDropsUpTo;
 
+  @Option(names = "--components-in-one-task-up-to", paramLabel = "N", defaultValue = "2000000",
+      description = "Connected components of a graph of at most N verified edges are found in one executor task (union-find); a bigger graph runs distributed large-star/small-star rounds until it is that small; -1: rounds only (default: ${DEFAULT-VALUE}).")
+  long componentsInOneTaskUpTo;
+
   DedupOptions options() {
     return new DedupOptions(new MinHashParams(ngram, bands, rows, seed), threshold, !noVerify,
         SurvivorChoice.parse(survivor), survivorScoreColumn, !noUrl, !noExact, !noMinhash,
         new ParagraphOptions(paragraphs, paragraphMinChars, paragraphMaxDocs), DedupOptions.DEFAULTS.maxIterations(), false,
-        broadcastDropsUpTo);
+        broadcastDropsUpTo, componentsInOneTaskUpTo);
   }
 
   @Override

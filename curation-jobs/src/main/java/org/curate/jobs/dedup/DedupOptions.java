@@ -13,14 +13,17 @@ import org.curate.dedup.MinHashParams;
  * shuffled; above it, a shuffle join is used, which keeps driver memory bounded by this limit.
  * {@code scoreColumn} is the numeric column or tag {@link SurvivorChoice#BEST_SCORE} ranks by
  * (required with it, rejected with the other choices); {@code paragraphs} is the optional
- * cross-document paragraph dedup run on the survivors.
+ * cross-document paragraph dedup run on the survivors. {@code componentsInOneTaskUpTo}: a
+ * verified-edge graph of at most this many edges (16 bytes each, about 40 bytes per edge while
+ * labelled) gets its connected components in one executor task by union-find; a bigger one goes
+ * through distributed large-star/small-star rounds until it is that small ({@code -1}: rounds only).
  */
 public record DedupOptions(MinHashParams minHash, double threshold, boolean verify, SurvivorChoice survivor,
     String scoreColumn, boolean url, boolean exact, boolean nearDuplicates, ParagraphOptions paragraphs,
-    int maxIterations, boolean writeEdges, long broadcastDropsUpTo) implements Serializable {
+    int maxIterations, boolean writeEdges, long broadcastDropsUpTo, long componentsInOneTaskUpTo) implements Serializable {
 
   public static final DedupOptions DEFAULTS = new DedupOptions(MinHashParams.DEFAULTS, 0.8, true, SurvivorChoice.LOWEST_ID,
-      null, true, true, true, ParagraphOptions.OFF, 40, false, 1_000_000);
+      null, true, true, true, ParagraphOptions.OFF, 40, false, 1_000_000, 2_000_000);
 
   public DedupOptions {
     if (threshold < 0 || threshold > 1) {
@@ -37,22 +40,27 @@ public record DedupOptions(MinHashParams minHash, double threshold, boolean veri
 
   public DedupOptions withMinHash(MinHashParams params) {
     return new DedupOptions(params, threshold, verify, survivor, scoreColumn, url, exact, nearDuplicates, paragraphs,
-        maxIterations, writeEdges, broadcastDropsUpTo);
+        maxIterations, writeEdges, broadcastDropsUpTo, componentsInOneTaskUpTo);
   }
 
   public DedupOptions withWriteEdges(boolean write) {
     return new DedupOptions(minHash, threshold, verify, survivor, scoreColumn, url, exact, nearDuplicates, paragraphs,
-        maxIterations, write, broadcastDropsUpTo);
+        maxIterations, write, broadcastDropsUpTo, componentsInOneTaskUpTo);
+  }
+
+  public DedupOptions withComponentsInOneTaskUpTo(long edges) {
+    return new DedupOptions(minHash, threshold, verify, survivor, scoreColumn, url, exact, nearDuplicates, paragraphs,
+        maxIterations, writeEdges, broadcastDropsUpTo, edges);
   }
 
   /** {@code column} is null except for {@link SurvivorChoice#BEST_SCORE}. */
   public DedupOptions withSurvivor(SurvivorChoice choice, String column) {
     return new DedupOptions(minHash, threshold, verify, choice, column, url, exact, nearDuplicates, paragraphs,
-        maxIterations, writeEdges, broadcastDropsUpTo);
+        maxIterations, writeEdges, broadcastDropsUpTo, componentsInOneTaskUpTo);
   }
 
   public DedupOptions withParagraphs(ParagraphOptions options) {
     return new DedupOptions(minHash, threshold, verify, survivor, scoreColumn, url, exact, nearDuplicates, options,
-        maxIterations, writeEdges, broadcastDropsUpTo);
+        maxIterations, writeEdges, broadcastDropsUpTo, componentsInOneTaskUpTo);
   }
 }

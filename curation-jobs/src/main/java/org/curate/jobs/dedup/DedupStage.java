@@ -116,7 +116,8 @@ public final class DedupStage implements Stage {
     // Document-scale steps (URL, exact groups, drops) keep as many partitions as the input scan
     // has (Spark splits files by size, so this follows the data), at most the shuffle default:
     // on a small input, 2 tasks per step instead of 16 near-empty ones.
-    int docPartitions = Math.min(shufflePartitions(spark), docs.javaRDD().getNumPartitions());
+    int scanPartitions = docs.javaRDD().getNumPartitions();
+    int docPartitions = Math.min(shufflePartitions(spark), scanPartitions);
     List<Dataset<?>> cached = new ArrayList<>(List.of(fingerprints));
     List<Dataset<Row>> drops = new ArrayList<>();
     List<Dataset<Row>> clusters = new ArrayList<>();
@@ -151,7 +152,11 @@ public final class DedupStage implements Stage {
         representatives = groups.select(col("best._row").as("_row"), col("band_keys"), col("best").as("rank"));
       }
       if (options.nearDuplicates()) {
-        Dataset<Row> candidates = CandidateEdges.of(representatives).persist(StorageLevel.MEMORY_AND_DISK());
+        // Bucket entries (one per document and band) are grouped in memory, one partition at a
+        // time: as many partitions as the input scan has, never capped by the shuffle default,
+        // bound them to one input split's documents (a 128 MB split of 2 KB documents: ~1.2 M
+        // entries, ~50 MB) however big the input.
+        Dataset<Row> candidates = CandidateEdges.of(representatives, scanPartitions).persist(StorageLevel.MEMORY_AND_DISK());
         cached.add(candidates);
         long candidateCount = candidates.count();
         // The graph is small next to the documents (about one candidate edge per three documents
@@ -165,7 +170,8 @@ public final class DedupStage implements Stage {
         edges = edges.coalesce(graphPartitions).persist(StorageLevel.MEMORY_AND_DISK());
         cached.add(edges);
         long edgeCount = edges.count();
-        ConnectedComponents.Result cc = ConnectedComponents.of(edges.select("src", "dst"), options.maxIterations(), graphPartitions);
+        ConnectedComponents.Result cc = ConnectedComponents.of(edges.select("src", "dst"), options.maxIterations(), graphPartitions,
+            edgeCount, options.componentsInOneTaskUpTo());
         Dataset<Row> members = cc.components()
             .join(representatives.select("_row", "rank"), col("vertex").equalTo(col("_row")));
         Dataset<Row> components = members.groupBy("component")

@@ -45,4 +45,38 @@ class ConnectedComponentsTest {
     assertThat(component).isEqualTo(expected);
     assertThat(result.iterations()).isBetween(1, 10);
   }
+
+  @Test
+  void theSingleTaskFinishGivesTheSameComponentsAsDistributedRounds() {
+    SparkSession spark = SparkTestSupport.spark();
+    StructType schema = new StructType().add("src", DataTypes.LongType).add("dst", DataTypes.LongType);
+    // A random sparse graph (seeded): chains, trees and cycles of many sizes, row-number-like ids.
+    java.util.Random random = new java.util.Random(11);
+    List<Row> edges = new java.util.ArrayList<>();
+    for (int e = 0; e < 1500; e++) {
+      edges.add(RowFactory.create((long) random.nextInt(2000) * 7919, (long) random.nextInt(2000) * 7919));
+    }
+    Dataset<Row> df = spark.createDataFrame(edges, schema).cache();
+    long count = df.count();
+    ConnectedComponents.Result rounds = ConnectedComponents.of(df, 40, 2, count, -1);
+    ConnectedComponents.Result oneTask = ConnectedComponents.of(df, 40, 2, count, count);
+    // Size unknown and the threshold at the input size: one distributed round, then the single task.
+    ConnectedComponents.Result mixed = ConnectedComponents.of(df, 40, 2, Long.MAX_VALUE, count);
+    Map<Long, Long> expected = labels(rounds);
+    assertThat(rounds.iterations()).isGreaterThan(1);
+    assertThat(expected).hasSizeGreaterThan(1000);
+    assertThat(labels(oneTask)).isEqualTo(expected);
+    assertThat(oneTask.iterations()).isZero();
+    assertThat(labels(mixed)).isEqualTo(expected);
+    assertThat(mixed.iterations()).isEqualTo(1);
+    df.unpersist();
+  }
+
+  private static Map<Long, Long> labels(ConnectedComponents.Result result) {
+    List<Row> rows = result.components().collectAsList();
+    Map<Long, Long> out = new TreeMap<>();
+    rows.forEach(r -> out.put(r.getLong(0), r.getLong(1)));
+    assertThat(out).hasSize(rows.size()); // one label per vertex
+    return out;
+  }
 }
