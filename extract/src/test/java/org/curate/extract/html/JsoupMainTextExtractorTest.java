@@ -393,6 +393,24 @@ class JsoupMainTextExtractorTest {
   }
 
   @Test
+  void teaserCardsWithPictureLinksAreDroppedUnlessTheyAreThePage() {
+    String cards = "";
+    String[][] teasers = {{"RIVER WATCH", "Flood barriers tested ahead of the spring thaw"},
+        {"NIGHT MARKET", "Stallholders vote to stay open until midnight"},
+        {"TOP MARKS", "Village school wins the regional science prize"}};
+    for (String[] t : teasers) {
+      cards += "<div class=rail-item><a href=/p><img src=p.jpg></a><h3 class=kicker>" + t[0] + "</h3>"
+          + "<span class=sub>" + t[1] + "</span><a href=/story class=overlay></a></div>";
+    }
+    String article = "<body><article><p>" + PARA1 + "</p><p>" + PARA2 + "</p><p>" + PARA3 + "</p>"
+        + "<div class=rail>" + cards + "</div></article></body>";
+    assertThat(run(article).text()).isEqualTo(PARA1 + "\n" + PARA2 + "\n" + PARA3);
+    // A listing page: the cards are the text, they stay.
+    String listing = "<body><main><h1>Shop</h1><div class=grid>" + cards + "</div></main></body>";
+    assertThat(run(listing).text()).contains("Flood barriers tested", "Stallholders vote", "Village school wins");
+  }
+
+  @Test
   void sharePromptsAreDroppedButHeadlinesWithShareStay() {
     String html = "<body><article><p>" + PARA1 + "</p><p>Sharing is caring!</p><div><span>858</span>shares</div>"
         + "<p>" + PARA2 + "</p><h3>Council to share update on services</h3><p>" + PARA3 + "</p>"
