@@ -3,6 +3,7 @@ package org.curate.extract.html;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.jsoup.nodes.Element;
 
 /**
  * Last pass over the chosen content, block by block: drops lines that are mostly links (menus,
@@ -32,10 +33,12 @@ final class BlockFilter {
     }
     // A short label line directly over a dropped link list ("Read also:", "Mehr zum Thema") is
     // that list's heading without heading markup: it goes with the list.
-    // A list item is an item, not a label.
+    // A list item is an item, not a label; nor is the last of a run of sibling paragraphs when
+    // the links are outside their box (the text's last line, right over a footer's links).
     for (int i = 0; i + 1 < blocks.size(); i++) {
       TextBlock b = blocks.get(i);
-      if (keep[i] && !b.tag().equals("li") && isLabel(b.text()) && linkListFollows(blocks, keep, i + 1)) {
+      if (keep[i] && !b.tag().equals("li") && isLabel(b.text()) && linkListFollows(blocks, keep, i + 1)
+          && !endsTextOverForeignLinks(blocks, keep, i)) {
         keep[i] = false;
       }
     }
@@ -75,6 +78,38 @@ final class BlockFilter {
       if (linkChars >= MIN_LINK_LIST_CHARS) return true;
     }
     return false;
+  }
+
+  /**
+   * Whether line {@code i} is the last line of the text rather than a label: it continues a run of
+   * sibling paragraphs, does not announce anything (no closing colon), and the links after it are
+   * not in its box.
+   */
+  private static boolean endsTextOverForeignLinks(List<TextBlock> blocks, boolean[] keep, int i) {
+    TextBlock line = blocks.get(i);
+    return i > 0 && keep[i - 1] && !line.text().endsWith(":")
+        && endsParagraphRun(blocks.get(i - 1), line) && !inBoxOf(line, blocks.get(i + 1));
+  }
+
+  /** Whether {@code next} is inside the parent of {@code line}'s block element. */
+  private static boolean inBoxOf(TextBlock line, TextBlock next) {
+    Element box = line.element() == null ? null : line.element().parent();
+    if (box == null || next.element() == null) return true;
+    for (Element e = next.element(); e != null; e = e.parent()) {
+      if (e == box) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Whether {@code line} continues the paragraph {@code before}: a sibling element of the same tag,
+   * and {@code before} is text, not a label of its own.
+   */
+  private static boolean endsParagraphRun(TextBlock before, TextBlock line) {
+    Element a = before.element();
+    Element b = line.element();
+    return a != null && b != null && a != b && a.parent() == b.parent() && a.normalName().equals(b.normalName())
+        && !isLabel(before.text()) && before.linkDensity() <= MAX_LINK_DENSITY;
   }
 
   /** A short line that does not end as a sentence does ("See also:", "Related stories"). */

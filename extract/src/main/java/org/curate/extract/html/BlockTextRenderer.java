@@ -27,7 +27,7 @@ final class BlockTextRenderer {
 
   private final List<TextBlock> blocks = new ArrayList<>();
   private final StringBuilder cur = new StringBuilder();
-  private final ArrayList<String> openBlocks = new ArrayList<>(); // tag stack of open block elements
+  private final ArrayList<Element> openBlocks = new ArrayList<>(); // stack of open block elements
   private int curChars;
   private int curLinkChars;
   private int linkDepth;
@@ -54,7 +54,7 @@ final class BlockTextRenderer {
         String tag = e.normalName();
         if (BLOCK_TAGS.contains(tag)) {
           flush();
-          openBlocks.add(tag);
+          openBlocks.add(e);
         } else if (tag.equals("br")) {
           flush();
         } else if (CELL_TAGS.contains(tag)) {
@@ -117,8 +117,8 @@ final class BlockTextRenderer {
   private void flush() {
     String text = curIsPre ? trimPre(cur) : cur.toString().strip();
     if (!text.isEmpty()) {
-      String tag = openBlocks.isEmpty() ? "" : openBlocks.get(openBlocks.size() - 1);
-      blocks.add(new TextBlock(text, tag, curChars, curLinkChars));
+      Element block = openBlocks.isEmpty() ? null : openBlocks.get(openBlocks.size() - 1);
+      blocks.add(new TextBlock(text, block == null ? "" : block.normalName(), curChars, curLinkChars, block));
     }
     cur.setLength(0);
     curChars = 0;

@@ -47,8 +47,13 @@ final class BoilerplateLines {
       "advertisement", "advertisements", "advert", "adverts", "ad", "ads", "sponsored",
       "anzeige", "werbung", "publicité", "publicite", "publicidad", "pubblicità", "reklame", "annons");
 
-  /** A prompt is a short line: longer text that mentions a newsletter is about one. */
-  private static final int MAX_PROMPT_CHARS = 250;
+  /**
+   * A prompt is a short line: longer text that mentions a newsletter is about one. Up to
+   * {@link #MAX_LINKED_PROMPT_CHARS} a line still is a prompt when it holds a link (its "Sign up
+   * here"); without one, a sentence of that length that says "sign up" is prose.
+   */
+  private static final int MAX_PROMPT_CHARS = 150;
+  private static final int MAX_LINKED_PROMPT_CHARS = 250;
 
   /**
    * Words of newsletter and subscription prompts in the languages of the web's largest shares
@@ -62,7 +67,8 @@ final class BoilerplateLines {
 
   /** A short line asking the reader to subscribe or sign up: page furniture that sits in the text. */
   static boolean isSubscriptionPrompt(TextBlock b) {
-    return b.chars() <= MAX_PROMPT_CHARS && SUBSCRIPTION_WORDS.matcher(b.text()).find();
+    int limit = b.linkChars() > 0 ? MAX_LINKED_PROMPT_CHARS : MAX_PROMPT_CHARS;
+    return b.chars() <= limit && SUBSCRIPTION_WORDS.matcher(b.text()).find();
   }
 
   /** Longest line taken as a share prompt or share-count label. */

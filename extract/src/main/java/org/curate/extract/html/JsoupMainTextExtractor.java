@@ -15,7 +15,8 @@ import org.jsoup.parser.Parser;
  *       cookie banner, share buttons, comments, ads...);
  *   <li>{@link MainContentChooser}: pick the container of the text, semantic markup first, text
  *       density otherwise, the whole cleaned body if nothing stands out; then remove weakly
- *       marked furniture (menu, sidebar, related...) inside it only, never its ancestors;
+ *       marked furniture (menu, sidebar, related...) inside it only, never its ancestors, and
+ *       rails of teaser cards ({@link TeaserCards});
  *   <li>{@link BlockTextRenderer}: one line per block element, {@code <pre>} kept;
  *   <li>{@link BlockFilter}: drop link lists and a heading repeating the title.
  * </ol>
@@ -61,6 +62,7 @@ public final class JsoupMainTextExtractor implements MainTextExtractor {
       content.add(0, lead);
     }
     NonContentRemover.removeWeakFurniture(content, discussionIsText);
+    TeaserCards.remove(content);
     return new MainText(title, BlockFilter.join(BlockTextRenderer.render(content), title));
   }
 }

@@ -365,6 +365,52 @@ class JsoupMainTextExtractorTest {
   }
 
   @Test
+  void aLongSentenceThatSaysSignUpIsProseUnlessItLinksToTheSignUp() {
+    String prose = "Finding a local football club is not easy unless you know exactly how its members have"
+        + " chosen to sign up (by district, by age group). Without a shared calendar, it can be hard to"
+        + " find the matches played near you.";
+    String prompt = "The Weekly Ledger is a new letter that brings you the week in trade, the numbers behind"
+        + " it, the people who move them and what the markets and the regulators expect next, every Friday"
+        + " morning before the opening bell.";
+    String html = "<body><article><p>" + PARA1 + "</p><p>" + prose + "</p><p>" + PARA2 + "</p><p>" + prompt
+        + " <a href=/nl>Sign up here.</a></p><p>" + PARA3 + "</p></article></body>";
+    assertThat(prose.replace(" ", "").length()).isBetween(151, 250); // non-space chars, as counted
+    assertThat((prompt + "Signuphere.").replace(" ", "").length()).isBetween(151, 250);
+    assertThat(run(html).text()).isEqualTo(PARA1 + "\n" + prose + "\n" + PARA2 + "\n" + PARA3);
+  }
+
+  @Test
+  void theLastShortLineOfTheTextOverAFootersLinksIsNotALabel() {
+    // A product text whose last paragraph is a short size line, then the shop's footer links in
+    // the same chosen container but outside the text's box; a "Read also" box keeps its label rule.
+    String html = "<body><div itemprop=articleBody><div class=detail><p>" + PARA1 + "</p><p>" + PARA2 + "</p>"
+        + "<p>Size (46 cm x 34 cm x 14 cm)</p></div>"
+        + "<p><a href=/>Home</a> | <a href=/about>About us</a> | <a href=/ship>Shipping</a> | <a href=/c>Contact</a></p>"
+        + "<div class=box><p>" + PARA3 + "</p><p>More from the valley</p>"
+        + "<p><a href=/a>Council debates the budget for next year</a></p></div></div></body>";
+    String text = run(html).text();
+    assertThat(text).isEqualTo(PARA1 + "\n" + PARA2 + "\nSize (46 cm x 34 cm x 14 cm)\n" + PARA3);
+  }
+
+  @Test
+  void teaserCardsWithPictureLinksAreDroppedUnlessTheyAreThePage() {
+    String cards = "";
+    String[][] teasers = {{"RIVER WATCH", "Flood barriers tested ahead of the spring thaw"},
+        {"NIGHT MARKET", "Stallholders vote to stay open until midnight"},
+        {"TOP MARKS", "Village school wins the regional science prize"}};
+    for (String[] t : teasers) {
+      cards += "<div class=rail-item><a href=/p><img src=p.jpg></a><h3 class=kicker>" + t[0] + "</h3>"
+          + "<span class=sub>" + t[1] + "</span><a href=/story class=overlay></a></div>";
+    }
+    String article = "<body><article><p>" + PARA1 + "</p><p>" + PARA2 + "</p><p>" + PARA3 + "</p>"
+        + "<div class=rail>" + cards + "</div></article></body>";
+    assertThat(run(article).text()).isEqualTo(PARA1 + "\n" + PARA2 + "\n" + PARA3);
+    // A listing page: the cards are the text, they stay.
+    String listing = "<body><main><h1>Shop</h1><div class=grid>" + cards + "</div></main></body>";
+    assertThat(run(listing).text()).contains("Flood barriers tested", "Stallholders vote", "Village school wins");
+  }
+
+  @Test
   void sharePromptsAreDroppedButHeadlinesWithShareStay() {
     String html = "<body><article><p>" + PARA1 + "</p><p>Sharing is caring!</p><div><span>858</span>shares</div>"
         + "<p>" + PARA2 + "</p><h3>Council to share update on services</h3><p>" + PARA3 + "</p>"
