@@ -6,6 +6,7 @@ import org.curate.jobs.cli.DecontaminateCommand;
 import org.curate.jobs.cli.ExportCommand;
 import org.curate.jobs.classify.TrainClassifierCommand;
 import org.curate.jobs.cli.ExtractCommand;
+import org.curate.jobs.cli.ExtractHtmlCommand;
 import org.curate.jobs.cli.FilterCommand;
 import org.curate.jobs.cli.ReportCommand;
 import org.curate.jobs.cli.RunCommand;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Command;
  * org.curate.jobs.Curate curation-jobs.jar <command> ...}.
  */
 @Command(name = "curate", mixinStandardHelpOptions = true, version = "curate 0.1.0-SNAPSHOT",
-    subcommands = {RunCommand.class, ExtractCommand.class, FilterCommand.class, DedupCommand.class,
+    subcommands = {RunCommand.class, ExtractCommand.class, ExtractHtmlCommand.class, FilterCommand.class, DedupCommand.class,
         DecontaminateCommand.class, TrainTokenizerCommand.class, TokenizeCommand.class, VerifyShardsCommand.class,
         TrainClassifierCommand.class, ExportCommand.class, ReportCommand.class, ConfigCommand.class},
     description = {
