@@ -1,6 +1,7 @@
 package org.curate.extract;
 
 import java.time.Instant;
+import org.curate.extract.html.ExtractionMode;
 
 /**
  * One document extracted from a crawl record: an HTML response turned into main text, or a
@@ -10,6 +11,7 @@ import java.time.Instant;
  * @param httpStatus the HTTP status, or -1 for records without HTTP (WET conversions, resources)
  * @param charset the charset the payload was decoded with (canonical Java name)
  * @param lang a language label the crawl record carried (WET's WARC-Identified-Content-Language), else null
+ * @param extractionMode how {@code text} was obtained (main block, whole cleaned page, or a text record as is)
  */
 public record ExtractedPage(
     String id,
@@ -22,4 +24,5 @@ public record ExtractedPage(
     String lang,
     String title,
     String text,
+    ExtractionMode extractionMode,
     RecordRef source) {}

@@ -6,6 +6,7 @@ import java.nio.charset.Charset;
 import java.util.Locale;
 import org.curate.core.Outcome;
 import org.curate.extract.charset.CharsetResolver;
+import org.curate.extract.html.ExtractionMode;
 import org.curate.extract.html.MainText;
 import org.curate.extract.html.MainTextExtractor;
 import org.curate.extract.http.BoundedBytes;
@@ -146,7 +147,7 @@ final class RecordProcessor {
         .map(v -> v.split(",")[0].trim())
         .filter(v -> !v.isEmpty())
         .orElse(null);
-    return Outcome.keep(page(record, ref, "text/plain", charset, -1, lang, "", text));
+    return Outcome.keep(page(record, ref, "text/plain", charset, -1, lang, "", text, ExtractionMode.PLAIN_TEXT));
   }
 
   private ExtractedPage htmlPage(WarcRecord record, RecordRef ref, byte[] bytes, int length, String headerCharset,
@@ -154,11 +155,11 @@ final class RecordProcessor {
     Charset charset = charsets.resolve(bytes, length, headerCharset).charset();
     String markup = new String(bytes, 0, length, charset);
     MainText main = html.extract(markup, ref.url());
-    return page(record, ref, contentType, charset, status, null, main.title(), main.text());
+    return page(record, ref, contentType, charset, status, null, main.title(), main.text(), main.mode());
   }
 
   private static ExtractedPage page(WarcRecord record, RecordRef ref, String contentType, Charset charset, int status,
-      String lang, String title, String text) {
+      String lang, String title, String text, ExtractionMode mode) {
     String date = record.headers().first("WARC-Date").orElse(null);
     return new ExtractedPage(
         DocumentIds.of(ref.recordId(), ref.url(), date),
@@ -171,6 +172,7 @@ final class RecordProcessor {
         lang,
         title,
         text,
+        mode,
         ref);
   }
 

@@ -53,5 +53,6 @@ class CharsetDecodingSharedDataTest {
     assertThat(page.httpStatus()).isEqualTo(-1);
     assertThat(page.lang()).isEqualTo("spa");
     assertThat(page.text()).contains("Escopete");
+    assertThat(page.extractionMode()).isEqualTo(org.curate.extract.html.ExtractionMode.PLAIN_TEXT);
   }
 }

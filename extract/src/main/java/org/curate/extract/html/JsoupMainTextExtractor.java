@@ -14,7 +14,8 @@ import org.jsoup.parser.Parser;
  *       furniture (nav, aside, footer, page-level header, elements whose id/class/role say
  *       cookie banner, share buttons, comments, ads...);
  *   <li>{@link MainContentChooser}: pick the container of the text, semantic markup first, text
- *       density otherwise, the whole cleaned body if nothing stands out; then remove weakly
+ *       density otherwise ({@link ExtractionMode#ARTICLE}), the whole cleaned body if nothing
+ *       stands out ({@link ExtractionMode#FALLBACK}); then remove weakly
  *       marked furniture (menu, sidebar, related...) inside it only, never its ancestors, and
  *       rails of teaser cards ({@link TeaserCards});
  *   <li>{@link BlockTextRenderer}: one line per block element, {@code <pre>} kept;
@@ -28,7 +29,7 @@ public final class JsoupMainTextExtractor implements MainTextExtractor {
   /** Longer pages are cut: the main text of a real page is in its first 16 M characters. */
   static final int MAX_INPUT_CHARS = 16 * 1024 * 1024;
 
-  private static final MainText EMPTY = new MainText("", "");
+  private static final MainText EMPTY = new MainText("", "", ExtractionMode.FALLBACK);
 
   @Override
   public MainText extract(String html, String baseUri) {
@@ -52,10 +53,12 @@ public final class JsoupMainTextExtractor implements MainTextExtractor {
     Document doc = Parser.htmlParser().parseInput(input, baseUri == null ? "" : baseUri);
     String title = TitleFinder.find(doc);
     Element body = doc.body();
-    if (body == null) return new MainText(title, "");
+    if (body == null) return new MainText(title, "", ExtractionMode.FALLBACK);
     NonContentRemover.removeNonText(body);
     boolean discussionIsText = NonContentRemover.removeFurniture(body);
     List<Element> content = MainContentChooser.choose(body);
+    // The chooser answers [body] exactly when no block was confident.
+    ExtractionMode mode = content.size() == 1 && content.get(0) == body ? ExtractionMode.FALLBACK : ExtractionMode.ARTICLE;
     Element lead = LeadFinder.find(content, body);
     if (lead != null) {
       content = new ArrayList<>(content);
@@ -63,6 +66,6 @@ public final class JsoupMainTextExtractor implements MainTextExtractor {
     }
     NonContentRemover.removeWeakFurniture(content, discussionIsText);
     TeaserCards.remove(content);
-    return new MainText(title, BlockFilter.join(BlockTextRenderer.render(content), title));
+    return new MainText(title, BlockFilter.join(BlockTextRenderer.render(content), title), mode);
   }
 }

@@ -29,6 +29,7 @@ class JsoupMainTextExtractorTest {
     MainText m = run(html);
     assertThat(m.title()).isEqualTo("Library hours extended");
     assertThat(m.text()).isEqualTo(PARA1 + "\n" + PARA2 + "\n" + PARA3);
+    assertThat(m.mode()).isEqualTo(ExtractionMode.ARTICLE);
   }
 
   @Test
@@ -103,8 +104,8 @@ class JsoupMainTextExtractorTest {
 
   @Test
   void emptyAndJunkInputNeverThrow() {
-    assertThat(run("")).isEqualTo(new MainText("", ""));
-    assertThat(extractor.extract(null, null)).isEqualTo(new MainText("", ""));
+    assertThat(run("")).isEqualTo(new MainText("", "", ExtractionMode.FALLBACK));
+    assertThat(extractor.extract(null, null)).isEqualTo(new MainText("", "", ExtractionMode.FALLBACK));
     assertThat(run("   \n ").text()).isEmpty();
     Random rnd = new Random(42);
     for (int i = 0; i < 50; i++) {
@@ -208,9 +209,35 @@ class JsoupMainTextExtractorTest {
     StringBuilder html = new StringBuilder("<body><nav><a href=/>Shop</a></nav>");
     for (String b : boxes) html.append("<div class=col><div class=box><p>").append(b).append(" ").append(b).append(" ").append(b).append("</p></div></div>");
     html.append("<footer>Imprint</footer></body>");
-    String text = run(html.toString()).text();
-    for (String b : boxes) assertThat(text).contains(b);
-    assertThat(text).doesNotContain("Imprint").doesNotContain("Shop");
+    MainText m = run(html.toString());
+    for (String b : boxes) assertThat(m.text()).contains(b);
+    assertThat(m.text()).doesNotContain("Imprint").doesNotContain("Shop");
+    assertThat(m.mode()).isEqualTo(ExtractionMode.FALLBACK);
+  }
+
+  @Test
+  void extractionModeSaysWhetherAMainBlockWasFound() {
+    // A forum index: one row per topic, each a title link and a teaser of similar length; no
+    // row is the page, so the cleaned body is the text and the mode says so.
+    StringBuilder forum = new StringBuilder("<body><nav><a href=/>Forum</a> <a href=/new>New posts</a></nav><h1>Gardening board</h1>");
+    String[] topics = {"Tomatoes split after rain", "Which mulch for roses", "Slugs in the raised bed", "Pruning an old apple tree",
+        "Seed swap in spring", "Compost smells sour"};
+    for (int i = 0; i < topics.length; i++) {
+      forum.append("<div class=topic><h3><a href=/t").append(i).append('>').append(topics[i]).append("</a></h3><p>")
+          .append(topics[i]).append(": ").append(i % 2 == 0 ? PARA1 : PARA2).append(" Replies so far, ").append(3 + i)
+          .append(", and the latest one came in this morning, after a long and friendly discussion.</p></div>");
+    }
+    forum.append("<footer>Imprint</footer></body>");
+    MainText listing = run(forum.toString());
+    assertThat(listing.mode()).isEqualTo(ExtractionMode.FALLBACK);
+    for (String t : topics) assertThat(listing.text()).contains(t + ": ");
+
+    String article = "<body><nav><a href=/>Home</a></nav><div class=sidebar><p>" + PARA2 + "</p></div>"
+        + "<div class=story><h1>Library</h1><p>" + PARA1 + "</p><p>" + PARA3 + "</p><p>" + PARA1.replace("council", "board")
+        + "</p><p>" + PARA3.replace("library", "museum") + "</p></div></body>";
+    MainText story = run(article);
+    assertThat(story.mode()).isEqualTo(ExtractionMode.ARTICLE);
+    assertThat(story.text()).contains(PARA1, PARA3).doesNotContain(PARA2);
   }
 
   @Test
