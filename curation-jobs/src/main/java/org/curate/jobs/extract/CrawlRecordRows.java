@@ -21,14 +21,15 @@ final class CrawlRecordRows {
     if (outcome instanceof Outcome.Kept<ExtractedPage> kept) {
       ExtractedPage p = kept.value();
       return RowFactory.create(p.id(), p.url(), p.host(), timestamp(p.warcDate()), p.contentType(), p.charset(),
-          p.httpStatus() < 0 ? null : p.httpStatus(), p.lang(), null, p.title(), p.text(), source, null,
+          p.httpStatus() < 0 ? null : p.httpStatus(), p.lang(), null, p.title(), p.text(),
+          p.extractionMode() == null ? null : p.extractionMode().code(), source, null,
           DocumentSchema.KEPT, null, null, null);
     }
     String kind = outcome instanceof Outcome.Dropped ? DocumentSchema.DROPPED : DocumentSchema.FAILED;
     String detail = outcome instanceof Outcome.Dropped<ExtractedPage> d ? d.detail()
         : ((Outcome.Failed<ExtractedPage>) outcome).detail();
     String url = ref == null ? null : ref.url();
-    return RowFactory.create(null, url, null, null, null, null, null, null, null, null, null, source, null,
+    return RowFactory.create(null, url, null, null, null, null, null, null, null, null, null, null, source, null,
         kind, outcome.reason(), detail, null);
   }
 

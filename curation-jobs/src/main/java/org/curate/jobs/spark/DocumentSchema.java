@@ -38,6 +38,8 @@ public final class DocumentSchema {
       field("lang_score", DoubleType, true),
       field("title", StringType, true),
       field("text", StringType, false),
+      // article | fallback | plain-text (ExtractionMode); null for documents read from JSONL or older Parquet
+      field("extraction_mode", StringType, true),
       field("source", SOURCE, true),
       field("tags", TAGS, true)});
 

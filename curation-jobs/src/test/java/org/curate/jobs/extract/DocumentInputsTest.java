@@ -40,6 +40,7 @@ class DocumentInputsTest {
     assertThat(docs.get(0).<String>getAs("id")).isEqualTo("d1");
     assertThat(docs.get(0).<String>getAs("lang")).isEqualTo("en");
     assertThat(docs.get(1).<String>getAs("id")).matches("[0-9a-f]{32}");
+    assertThat(docs).allSatisfy(d -> assertThat(d.<String>getAs("extraction_mode")).as("no extraction for JSONL text").isNull());
 
     // A stage's Parquet output is a valid input of the next stage, with nothing lost.
     Path again = tmp.resolve("again");

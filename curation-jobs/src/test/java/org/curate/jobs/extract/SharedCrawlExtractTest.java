@@ -109,6 +109,28 @@ class SharedCrawlExtractTest {
     assertThat(checked).as("real crawl files checked").isGreaterThanOrEqualTo(25);
   }
 
+  /** HTML pages say whether a main block was found, WET text says it was taken as is; later stages keep the column. */
+  @Test
+  void extractionModeIsSetPerKindOfRecordAndKeptByTheFilterStage() {
+    Map<String, Long> modes = new TreeMap<>();
+    for (Row r : documents.groupBy(col("content_type").equalTo("text/plain"), col("extraction_mode")).count().collectAsList()) {
+      String mode = r.isNullAt(1) ? "null" : r.getString(1);
+      assertThat(mode).as("mode of a %s record", r.getBoolean(0) ? "text/plain" : "HTML")
+          .isIn(r.getBoolean(0) ? List.of("plain-text") : List.of("article", "fallback"));
+      modes.merge(mode, r.getLong(2), Long::sum);
+    }
+    assertThat(modes).containsKeys("article", "fallback", "plain-text");
+    System.out.println("extraction modes of the shared crawl: " + modes);
+
+    Dataset<Row> filtered = SparkTestSupport.spark().read().parquet(run.resolve("filter").toString());
+    assertThat(filtered.count()).isPositive();
+    long differing = filtered.select("id", "extraction_mode").join(documents.select(col("id"),
+        col("extraction_mode").as("extracted_mode")), "id")
+        .filter(col("extraction_mode").eqNullSafe(col("extracted_mode")).unary_$bang()).count();
+    assertThat(differing).isZero();
+    assertThat(filtered.filter(col("extraction_mode").isNull()).count()).isZero();
+  }
+
   @Test
   void nonUtf8PagesDecodeWithoutReplacementCharacters() {
     List<Row> cyrillic = documents.filter(col("charset").equalTo("windows-1251")).select("text").collectAsList();
