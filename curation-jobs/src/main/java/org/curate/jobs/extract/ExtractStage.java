@@ -1,9 +1,12 @@
 package org.curate.jobs.extract;
 
+import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.curate.core.StageCounts;
 import org.curate.extract.ExtractOptions;
+import org.curate.jobs.report.StageSection;
 import org.curate.jobs.spark.DocumentSources;
 import org.curate.jobs.spark.OutcomeWriter;
 import org.curate.jobs.spark.Stage;
@@ -27,6 +30,19 @@ public final class ExtractStage implements Stage {
 
   @Override
   public StageCounts run(SparkSession spark, List<String> inputs, String outputDir) {
-    return OutcomeWriter.write(spark, NAME, DocumentSources.read(spark, NAME, inputs, options), outputDir);
+    StageCounts counts = OutcomeWriter.write(spark, NAME, DocumentSources.read(spark, NAME, inputs, options), outputDir);
+    writeReportSection(spark, outputDir);
+    return counts;
+  }
+
+  /** The run report's section: documents per extraction mode, counted on the written output (one column read). */
+  private static void writeReportSection(SparkSession spark, String outputDir) {
+    List<List<Object>> rows = new ArrayList<>();
+    for (Row r : spark.read().parquet(outputDir).groupBy("extraction_mode").count().orderBy("extraction_mode").collectAsList()) {
+      rows.add(List.of(r.isNullAt(0) ? "none" : r.getString(0), r.getLong(1)));
+    }
+    new StageSection("Extraction")
+        .table("documents by extraction mode", List.of("extraction_mode", "documents"), rows)
+        .write(spark.sparkContext().hadoopConfiguration(), outputDir);
   }
 }

@@ -121,6 +121,16 @@ class SharedCrawlExtractTest {
     }
     assertThat(modes).containsKeys("article", "fallback", "plain-text");
     System.out.println("extraction modes of the shared crawl: " + modes);
+    // The report section counts the same.
+    JsonNode section;
+    try {
+      section = new com.fasterxml.jackson.databind.ObjectMapper().readTree(output.resolve("_report.json").toFile());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    Map<String, Long> reported = new TreeMap<>();
+    for (JsonNode row : section.get("tables").get(0).get("rows")) reported.put(row.get(0).asText(), row.get(1).asLong());
+    assertThat(reported).isEqualTo(modes);
 
     Dataset<Row> filtered = SparkTestSupport.spark().read().parquet(run.resolve("filter").toString());
     assertThat(filtered.count()).isPositive();
