@@ -16,23 +16,10 @@ class EdgeListComponentsTest {
   @Test
   void labelsChainsCyclesStarsAndSelfLoopsWithTheirSmallestVertex() {
     EdgeListComponents g = new EdgeListComponents();
-    long[][] edges = {{9, 4}, {4, 12}, {12, 1}, {1, 15}, {15, 7}, {7, 20}, {20, 7}, {30, 31}, {31, 32}, {32, 30},
-        {50, 41}, {50, 42}, {50, 43}, {60, 60}};
-    for (long[] e : edges) {
+    for (long[] e : ComponentsFixture.edges()) {
       g.add(e[0], e[1]);
     }
-    Map<Long, Long> expected = new TreeMap<>();
-    for (long v : new long[] {1, 4, 7, 9, 12, 15, 20}) {
-      expected.put(v, 1L);
-    }
-    for (long v : new long[] {30, 31, 32}) {
-      expected.put(v, 30L);
-    }
-    for (long v : new long[] {41, 42, 43, 50}) {
-      expected.put(v, 41L);
-    }
-    expected.put(60L, 60L);
-    assertThat(asMap(g.components())).isEqualTo(expected);
+    assertThat(asMap(g.components())).isEqualTo(ComponentsFixture.labels());
   }
 
   @Test
