@@ -13,12 +13,14 @@ import java.util.regex.Pattern;
  * {@code en-us}, {@code zh-hant-tw}, {@code sr-latn}); variants, extensions and private-use parts
  * are dropped, {@code _} is read as {@code -}. Two-letter languages must be ISO 639-1 codes
  * (deprecated {@code iw/in/ji} become {@code he/id/yi}); three-letter ISO 639-2 codes with a
- * two-letter equivalent become it ({@code deu} → {@code de}), others are kept as written.
- * Anything else is junk and gives null: empty, over 35 characters, template placeholders
- * ({@code {{lang}}}), lists ({@code en, fr}: no single language), and the codes that say nothing
- * ({@code und}, {@code mul}, {@code zxx}, {@code mis}). Where {@code names} is allowed (the
- * free-text {@code <meta name="language">}), a language's English or native name is accepted too
- * ({@code English}, {@code Deutsch}), from the JDK's locale data.
+ * two-letter equivalent become it ({@code deu} → {@code de}), other three-letter codes are kept
+ * when the JDK's locale data names the language ({@code yue}, {@code fil}, {@code gsw}), so that
+ * {@code UTF-8} in a language meta tag is not read as a language {@code utf}. Anything else is
+ * junk and gives null: empty, over 35 characters, template placeholders ({@code {{lang}}}), lists
+ * ({@code en, fr}: no single language), and the codes that say nothing ({@code und}, {@code mul},
+ * {@code zxx}, {@code mis}). Where {@code names} is allowed (meta tags, free text in practice), a
+ * language's English or native name is accepted too ({@code English}, {@code Deutsch}), from the
+ * JDK's locale data.
  */
 final class LanguageTags {
   private LanguageTags() {}
@@ -73,14 +75,21 @@ final class LanguageTags {
     if (language.length() == 2) {
       language = DEPRECATED.getOrDefault(language, language);
       if (!ISO_639_1.contains(language)) return null;
-    } else {
-      if (UNINFORMATIVE.contains(language)) return null;
-      language = ISO_639_2_TO_1.getOrDefault(language, language);
+    } else if (ISO_639_2_TO_1.containsKey(language)) {
+      language = ISO_639_2_TO_1.get(language);
+    } else if (UNINFORMATIVE.contains(language) || !hasName(language)) {
+      return null;
     }
     StringBuilder tag = new StringBuilder(language);
     int i = 1;
     if (i < parts.length && SCRIPT.matcher(parts[i]).matches()) tag.append('-').append(parts[i++]);
     if (i < parts.length && REGION.matcher(parts[i]).matches()) tag.append('-').append(parts[i]);
     return tag.toString();
+  }
+
+  /** Whether the JDK's locale data knows a name for a language code (it echoes unknown codes back). */
+  private static boolean hasName(String code) {
+    String name = new Locale(code).getDisplayLanguage(Locale.ENGLISH);
+    return !name.isEmpty() && !name.equalsIgnoreCase(code);
   }
 }

@@ -20,9 +20,9 @@ import org.jsoup.select.NodeTraversor;
  * <p>Language, best first: {@code <html lang>} (else its {@code xml:lang}), which HTML says is
  * the document's language and which authoring tools set per page; {@code <meta
  * http-equiv="content-language">}, HTML's legacy fallback for it; {@code <meta
- * name="language|dc.language|dcterms.language">}, free text (names accepted); {@code og:locale}
- * last, since sharing plugins often fill it with the site's default locale whatever the page's
- * language.
+ * name="language|dc.language|dcterms.language">}; in both meta forms a language's name is
+ * accepted too ({@code Japanese}: old sites write that); {@code og:locale} last, since sharing
+ * plugins often fill it with the site's default locale whatever the page's language.
  *
  * <p>Publication date, best first: {@code article:published_time} (Open Graph, page-level and
  * specific to publication); schema.org {@code itemprop="datePublished"} (meta, {@code <time>} or
@@ -30,8 +30,10 @@ import org.jsoup.select.NodeTraversor;
  * JSON-LD script (a regular expression over the script, no JSON parsing: the first occurrence,
  * usually the page's main entity); named meta tags (Dublin Core issued/created/date, Highwire
  * {@code citation_publication_date}, {@code pubdate}, {@code publishdate}, Parse.ly,
- * Sailthru...); a bare {@code <meta name="date">}, which some sites use for the last change.
- * {@link #firstTimeIn} is the extractor's last resort.
+ * Sailthru...); a {@code <time datetime>} marked as the publication time ({@code pubdate}
+ * attribute, class {@code published} or {@code entry-date}) when the page has exactly one (a blog
+ * index has one per post, and none of them dates the page); a bare {@code <meta name="date">},
+ * which some sites use for the last change. {@link #firstTimeIn} is the extractor's last resort.
  */
 final class PageMetadataFinder {
   private static final int LANG_SOURCES = 4;
@@ -40,12 +42,13 @@ final class PageMetadataFinder {
   private static final int META_LANGUAGE = 2;
   private static final int OG_LOCALE = 3;
 
-  private static final int DATE_SOURCES = 5;
+  private static final int DATE_SOURCES = 6;
   private static final int OPEN_GRAPH = 0;
   private static final int MICRODATA = 1;
   private static final int JSON_LD = 2;
   private static final int NAMED_META = 3;
-  private static final int BARE_DATE = 4;
+  private static final int MARKED_TIME = 4;
+  private static final int BARE_DATE = 5;
 
   private static final Set<String> LANGUAGE_NAMES = Set.of("language", "dc.language", "dcterms.language");
   private static final Set<String> OPEN_GRAPH_NAMES = Set.of("article:published_time", "og:article:published_time");
@@ -57,6 +60,7 @@ final class PageMetadataFinder {
 
   private final String[] langs = new String[LANG_SOURCES];
   private final Instant[] dates = new Instant[DATE_SOURCES];
+  private int markedTimes;
 
   private PageMetadataFinder() {}
 
@@ -82,7 +86,10 @@ final class PageMetadataFinder {
 
   /** The best-ranked valid publication date, or null. */
   Instant published() {
-    for (Instant d : dates) if (d != null) return d;
+    for (int source = 0; source < DATE_SOURCES; source++) {
+      if (source == MARKED_TIME && markedTimes != 1) continue;
+      if (dates[source] != null) return dates[source];
+    }
     return null;
   }
 
@@ -109,19 +116,28 @@ final class PageMetadataFinder {
           while (dates[JSON_LD] == null && m.find()) date(JSON_LD, PublicationDates.parse(m.group(1)));
         }
       }
-      default -> {
-        if (dates[MICRODATA] == null && isDatePublished(e.attr("itemprop"))) {
-          String value = e.hasAttr("datetime") ? e.attr("datetime") : e.hasAttr("content") ? e.attr("content") : e.text();
-          date(MICRODATA, PublicationDates.parse(value));
+      case "time" -> {
+        if (e.hasAttr("pubdate") || e.hasClass("published") || e.hasClass("entry-date")) {
+          markedTimes++;
+          date(MARKED_TIME, PublicationDates.parse(e.attr("datetime")));
         }
+        microdata(e);
       }
+      default -> microdata(e);
+    }
+  }
+
+  private void microdata(Element e) {
+    if (dates[MICRODATA] == null && isDatePublished(e.attr("itemprop"))) {
+      String value = e.hasAttr("datetime") ? e.attr("datetime") : e.hasAttr("content") ? e.attr("content") : e.text();
+      date(MICRODATA, PublicationDates.parse(value));
     }
   }
 
   private void meta(Element e) {
     String content = e.attr("content");
     if (e.attr("http-equiv").strip().equalsIgnoreCase("content-language")) {
-      lang(HTTP_EQUIV, LanguageTags.normalise(content, false));
+      lang(HTTP_EQUIV, LanguageTags.normalise(content, true));
     }
     if (isDatePublished(e.attr("itemprop"))) date(MICRODATA, PublicationDates.parse(content));
     for (String attr : new String[] {"name", "property"}) {

@@ -36,12 +36,14 @@ class PageMetadataTest {
     assertThat(LanguageTags.normalise("iw", false)).as("deprecated code").isEqualTo("he");
     assertThat(LanguageTags.normalise("deu", false)).as("ISO 639-2 with a 639-1 code").isEqualTo("de");
     assertThat(LanguageTags.normalise("yue-HK", false)).as("639-3 without one").isEqualTo("yue-hk");
+    assertThat(LanguageTags.normalise("gsw", false)).isEqualTo("gsw");
   }
 
   @Test
   void junkLanguageValuesAreRejected() {
     for (String junk : new String[] {null, "", "  ", "{{lang}}", "<?php echo $lang; ?>", "${locale}", "en, fr", "en fr",
-        "xx", "q", "und", "mul", "zxx", "english-language-version", "en-" + "x".repeat(40), "1234", "en--us"}) {
+        "xx", "q", "und", "mul", "zxx", "english-language-version", "en-" + "x".repeat(40), "1234", "en--us", "UTF-8", "abc",
+        "iso-8859-1"}) {
       assertThat(LanguageTags.normalise(junk, false)).as("junk %s", junk).isNull();
     }
     assertThat(LanguageTags.normalise("English", false)).as("names only where the source is free text").isNull();
@@ -56,6 +58,9 @@ class PageMetadataTest {
     assertThat(page("", " lang='fr-CA'", ARTICLE).langHint()).isEqualTo("fr-ca");
     assertThat(page("", " xml:lang='nl'", ARTICLE).langHint()).isEqualTo("nl");
     assertThat(head("<meta http-equiv='Content-Language' content='da'>").langHint()).isEqualTo("da");
+    assertThat(head("<META HTTP-EQUIV='CONTENT-LANGUAGE' CONTENT='Japanese'>").langHint()).as("as an old site wrote it").isEqualTo("ja");
+    assertThat(head("<meta name='language' content='UTF-8'><meta property='og:locale' content='en_GB'>").langHint())
+        .as("a charset is not a language").isEqualTo("en-gb");
     assertThat(head("<meta name='language' content='German'>").langHint()).isEqualTo("de");
     assertThat(head("<meta name='DC.language' content='sv'>").langHint()).isEqualTo("sv");
     assertThat(head("<meta property='og:locale' content='pt_BR'>").langHint()).isEqualTo("pt-br");
@@ -112,6 +117,10 @@ class PageMetadataTest {
     assertThat(head("<meta name='DC.date.issued' content='2023-06-07T08:09:10Z'>").published()).isEqualTo(day);
     assertThat(head("<meta name='pubdate' content='2023-06-07'>").published()).isEqualTo(Instant.parse("2023-06-07T00:00:00Z"));
     assertThat(head("<meta name='date' content='2023-06-07T08:09:10Z'>").published()).isEqualTo(day);
+    assertThat(page("", "", "<header><time pubdate datetime='2023-06-07T01:09:10-07:00'>June 7</time></header>" + ARTICLE)
+        .published()).as("one <time pubdate>, outside the article").isEqualTo(day);
+    assertThat(page("", "", "<p class=byline>Posted <time class='entry-date published' datetime='2023-06-07T08:09:10+00:00'>"
+        + "June 7</time> <time class=updated datetime='2024-01-01T00:00:00Z'>later</time></p>" + ARTICLE).published()).isEqualTo(day);
     assertThat(head("").published()).isNull();
   }
 
@@ -122,10 +131,14 @@ class PageMetadataTest {
     String jsonLd = "<script type='application/ld+json'>{\"datePublished\":\"2021-03-03T00:00:00Z\"}</script>";
     String named = "<meta name='dcterms.created' content='2021-04-04'>";
     String bare = "<meta name='date' content='2021-05-05'>";
+    String marked = "<time pubdate datetime='2021-04-20'>20 April</time>";
     assertThat(head(bare + named + jsonLd + microdata + og).published()).isEqualTo(Instant.parse("2021-01-01T00:00:00Z"));
     assertThat(head(bare + named + jsonLd + microdata).published()).isEqualTo(Instant.parse("2021-02-02T00:00:00Z"));
     assertThat(head(bare + named + jsonLd).published()).isEqualTo(Instant.parse("2021-03-03T00:00:00Z"));
-    assertThat(head(bare + named).published()).isEqualTo(Instant.parse("2021-04-04T00:00:00Z"));
+    assertThat(page(bare + named, "", marked + ARTICLE).published()).isEqualTo(Instant.parse("2021-04-04T00:00:00Z"));
+    assertThat(page(bare, "", marked + ARTICLE).published()).isEqualTo(Instant.parse("2021-04-20T00:00:00Z"));
+    assertThat(page(bare, "", marked + marked.replace("04-20", "03-01") + ARTICLE).published())
+        .as("two marked times: a listing, neither dates the page").isEqualTo(Instant.parse("2021-05-05T00:00:00Z"));
     String junkOg = "<meta property='article:published_time' content='{{ post.date }}'>";
     assertThat(head(junkOg + bare).published()).as("junk falls through to the next source").isEqualTo(Instant.parse("2021-05-05T00:00:00Z"));
     String junkLd = "<script type='application/ld+json'>{\"datePublished\":\"\",\"x\":{\"datePublished\":\"2021-06-06\"}}</script>";
