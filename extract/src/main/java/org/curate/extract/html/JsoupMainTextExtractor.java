@@ -23,8 +23,9 @@ import org.jsoup.parser.Parser;
  *   <li>{@link BlockFilter}: drop link lists and a heading repeating the title.
  * </ol>
  *
- * The language hint and publication date come from the same parse ({@link PageMetadataFinder},
- * before step 1), the date from a {@code <time>} in the chosen article as a last resort.
+ * The language hint and publication date come from the same parse ({@link PageMetadataFinder}:
+ * the head, then the body during step 1's first walk), the date from a {@code <time>} in the
+ * chosen article as a last resort.
  *
  * Never throws; bounded: the parser caps the tree depth (jsoup's default 512) and input beyond
  * {@link #MAX_INPUT_CHARS} is ignored; all traversals are iterative. Deterministic.
@@ -56,11 +57,11 @@ public final class JsoupMainTextExtractor implements MainTextExtractor {
     String input = html.length() > MAX_INPUT_CHARS ? html.substring(0, MAX_INPUT_CHARS) : html;
     Document doc = Parser.htmlParser().parseInput(input, baseUri == null ? "" : baseUri);
     String title = TitleFinder.find(doc);
-    // Before cleaning: JSON-LD scripts and meta-bearing markup are removed with the furniture.
-    PageMetadataFinder declared = PageMetadataFinder.scan(doc);
+    // The body's declarations are read by the first cleaning walk, before it deletes scripts (JSON-LD).
+    PageMetadataFinder declared = PageMetadataFinder.ofHead(doc);
     Element body = doc.body();
     if (body == null) return new MainText(title, "", ExtractionMode.FALLBACK, declared.langHint(), declared.published());
-    NonContentRemover.removeNonText(body);
+    NonContentRemover.removeNonText(body, declared::visit);
     boolean discussionIsText = NonContentRemover.removeFurniture(body);
     List<Element> content = MainContentChooser.choose(body);
     // The chooser answers [body] exactly when no block was confident.

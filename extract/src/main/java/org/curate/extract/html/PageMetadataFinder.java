@@ -12,8 +12,8 @@ import org.jsoup.select.NodeTraversor;
 
 /**
  * The language hint and publication date a page declares, read from the document the extractor
- * parsed, in one pass over its elements and before cleaning removes the scripts (JSON-LD) and the
- * markup that carries them. Each source has a rank; the first valid value (see
+ * parsed, without a traversal of its own ({@link #ofHead}), before cleaning removes the scripts
+ * (JSON-LD) and the markup that carries them. Each source has a rank; the first valid value (see
  * {@link LanguageTags}, {@link PublicationDates}) of the best-ranked source wins, and within a
  * source the first in document order.
  *
@@ -64,17 +64,24 @@ final class PageMetadataFinder {
 
   private PageMetadataFinder() {}
 
-  /** Reads {@code doc}'s declarations (one traversal; nothing in the document is changed). */
-  static PageMetadataFinder scan(Document doc) {
+  /**
+   * A finder that has read the root's {@code lang} and the {@code <head>}; the body's elements
+   * are then fed to {@link #visit} by the first cleaning pass, which walks them anyway, so the
+   * page is not traversed once more just for this (that would cost about 4% of the extraction).
+   */
+  static PageMetadataFinder ofHead(Document doc) {
     PageMetadataFinder found = new PageMetadataFinder();
     Element root = doc.firstElementChild();
     if (root != null && root.normalName().equals("html")) {
       found.lang(HTML_LANG, LanguageTags.normalise(root.attr("lang"), false));
       found.lang(HTML_LANG, LanguageTags.normalise(root.attr("xml:lang"), false));
     }
-    NodeTraversor.traverse((node, depth) -> {
-      if (node instanceof Element e) found.visit(e);
-    }, doc);
+    Element head = doc.head();
+    if (head != null) {
+      NodeTraversor.traverse((node, depth) -> {
+        if (node instanceof Element e) found.visit(e);
+      }, head);
+    }
     return found;
   }
 
@@ -107,7 +114,8 @@ final class PageMetadataFinder {
     return null;
   }
 
-  private void visit(Element e) {
+  /** Reads one element's declarations; elements must come in document order. Changes nothing. */
+  void visit(Element e) {
     switch (e.normalName()) {
       case "meta" -> meta(e);
       case "script" -> {
