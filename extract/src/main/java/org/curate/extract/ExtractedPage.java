@@ -12,6 +12,9 @@ import org.curate.extract.html.ExtractionMode;
  * @param charset the charset the payload was decoded with (canonical Java name)
  * @param lang a language label the crawl record carried (WET's WARC-Identified-Content-Language), else null
  * @param extractionMode how {@code text} was obtained (main block, whole cleaned page, or a text record as is)
+ * @param langHint the language an HTML page declares ({@code <html lang>}, meta), normalised, else null;
+ *     kept apart from {@code lang}, which the language filter owns
+ * @param published the publication date an HTML page declares, at most a day after {@code warcDate}, else null
  */
 public record ExtractedPage(
     String id,
@@ -25,4 +28,13 @@ public record ExtractedPage(
     String title,
     String text,
     ExtractionMode extractionMode,
-    RecordRef source) {}
+    String langHint,
+    Instant published,
+    RecordRef source) {
+
+  /** This page with what its HTML declared about itself. */
+  public ExtractedPage withDeclared(String langHint, Instant published) {
+    return new ExtractedPage(id, url, host, warcDate, contentType, charset, httpStatus, lang, title, text,
+        extractionMode, langHint, published, source);
+  }
+}

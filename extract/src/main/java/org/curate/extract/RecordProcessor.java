@@ -9,6 +9,7 @@ import org.curate.extract.charset.CharsetResolver;
 import org.curate.extract.html.ExtractionMode;
 import org.curate.extract.html.MainText;
 import org.curate.extract.html.MainTextExtractor;
+import org.curate.extract.html.PublicationDates;
 import org.curate.extract.http.BoundedBytes;
 import org.curate.extract.http.HeaderValues;
 import org.curate.extract.http.HtmlSniffer;
@@ -155,7 +156,8 @@ final class RecordProcessor {
     Charset charset = charsets.resolve(bytes, length, headerCharset).charset();
     String markup = new String(bytes, 0, length, charset);
     MainText main = html.extract(markup, ref.url());
-    return page(record, ref, contentType, charset, status, null, main.title(), main.text(), main.mode());
+    ExtractedPage page = page(record, ref, contentType, charset, status, null, main.title(), main.text(), main.mode());
+    return page.withDeclared(main.langHint(), PublicationDates.notAfterCapture(main.published(), page.warcDate()));
   }
 
   private static ExtractedPage page(WarcRecord record, RecordRef ref, String contentType, Charset charset, int status,
@@ -173,6 +175,8 @@ final class RecordProcessor {
         title,
         text,
         mode,
+        null,
+        null,
         ref);
   }
 

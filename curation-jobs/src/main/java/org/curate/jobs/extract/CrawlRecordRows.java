@@ -20,8 +20,9 @@ final class CrawlRecordRows {
     Outcome<ExtractedPage> outcome = result.outcome();
     if (outcome instanceof Outcome.Kept<ExtractedPage> kept) {
       ExtractedPage p = kept.value();
-      return RowFactory.create(p.id(), p.url(), p.host(), timestamp(p.warcDate()), p.contentType(), p.charset(),
-          p.httpStatus() < 0 ? null : p.httpStatus(), p.lang(), null, p.title(), p.text(),
+      return RowFactory.create(p.id(), p.url(), p.host(), timestamp(p.warcDate()), timestamp(p.published()),
+          p.contentType(), p.charset(), p.httpStatus() < 0 ? null : p.httpStatus(), p.lang(), null, p.langHint(),
+          p.title(), p.text(),
           p.extractionMode() == null ? null : p.extractionMode().code(), source, null,
           DocumentSchema.KEPT, null, null, null);
     }
@@ -29,7 +30,7 @@ final class CrawlRecordRows {
     String detail = outcome instanceof Outcome.Dropped<ExtractedPage> d ? d.detail()
         : ((Outcome.Failed<ExtractedPage>) outcome).detail();
     String url = ref == null ? null : ref.url();
-    return RowFactory.create(null, url, null, null, null, null, null, null, null, null, null, null, source, null,
+    return RowFactory.create(null, url, null, null, null, null, null, null, null, null, null, null, null, null, source, null,
         kind, outcome.reason(), detail, null);
   }
 

@@ -1,7 +1,12 @@
 package org.curate.jobs.extract;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.curate.core.StageCounts;
@@ -17,6 +22,7 @@ import org.curate.jobs.spark.Stage;
  */
 public final class ExtractStage implements Stage {
   public static final String NAME = "extract";
+  private static final int TOP_LANG_HINTS = 20;
   private final ExtractOptions options;
 
   public ExtractStage(ExtractOptions options) {
@@ -35,14 +41,26 @@ public final class ExtractStage implements Stage {
     return counts;
   }
 
-  /** The run report's section: documents per extraction mode, counted on the written output (one column read). */
+  /**
+   * The run report's section, counted on the written output (three columns read): documents per
+   * extraction mode with how many of them declare a language / a publication date, and the most
+   * frequent declared languages.
+   */
   private static void writeReportSection(SparkSession spark, String outputDir) {
-    List<List<Object>> rows = new ArrayList<>();
-    for (Row r : spark.read().parquet(outputDir).groupBy("extraction_mode").count().orderBy("extraction_mode").collectAsList()) {
-      rows.add(List.of(r.isNullAt(0) ? "none" : r.getString(0), r.getLong(1)));
+    Dataset<Row> docs = spark.read().parquet(outputDir).select("extraction_mode", "lang_hint", "published");
+    List<List<Object>> modes = new ArrayList<>();
+    for (Row r : docs.groupBy("extraction_mode").agg(count(lit(1)), count("lang_hint"), count("published"))
+        .orderBy("extraction_mode").collectAsList()) {
+      modes.add(List.of(r.isNullAt(0) ? "none" : r.getString(0), r.getLong(1), r.getLong(2), r.getLong(3)));
+    }
+    List<List<Object>> hints = new ArrayList<>();
+    for (Row r : docs.filter(col("lang_hint").isNotNull()).groupBy("lang_hint").count()
+        .orderBy(col("count").desc(), col("lang_hint")).limit(TOP_LANG_HINTS).collectAsList()) {
+      hints.add(List.of(r.getString(0), r.getLong(1)));
     }
     new StageSection("Extraction")
-        .table("documents by extraction mode", List.of("extraction_mode", "documents"), rows)
+        .table("documents by extraction mode", List.of("extraction_mode", "documents", "with lang_hint", "with published"), modes)
+        .table("most frequent declared languages (lang_hint, top " + TOP_LANG_HINTS + ")", List.of("lang_hint", "documents"), hints)
         .write(spark.sparkContext().hadoopConfiguration(), outputDir);
   }
 }

@@ -31,11 +31,15 @@ public final class DocumentSchema {
       field("url", StringType, true),
       field("host", StringType, true),
       field("warc_date", TimestampType, true),
+      // the publication date the page declares (UTC), at most a day after warc_date; null when none or not HTML
+      field("published", TimestampType, true),
       field("content_type", StringType, true),
       field("charset", StringType, true),
       field("http_status", IntegerType, true),
       field("lang", StringType, true),
       field("lang_score", DoubleType, true),
+      // the language the page declares (<html lang>, meta), normalised (en, pt-br); a hint, apart from lang
+      field("lang_hint", StringType, true),
       field("title", StringType, true),
       field("text", StringType, false),
       // article | fallback | plain-text (ExtractionMode); null for documents read from JSONL or older Parquet

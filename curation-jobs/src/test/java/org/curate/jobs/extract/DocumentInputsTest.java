@@ -41,6 +41,8 @@ class DocumentInputsTest {
     assertThat(docs.get(0).<String>getAs("lang")).isEqualTo("en");
     assertThat(docs.get(1).<String>getAs("id")).matches("[0-9a-f]{32}");
     assertThat(docs).allSatisfy(d -> assertThat(d.<String>getAs("extraction_mode")).as("no extraction for JSONL text").isNull());
+    assertThat(docs).allSatisfy(d -> assertThat(d.<String>getAs("lang_hint")).as("no markup to declare a language").isNull());
+    assertThat(docs).allSatisfy(d -> assertThat(d.<java.sql.Timestamp>getAs("published")).as("nor a date").isNull());
 
     // A stage's Parquet output is a valid input of the next stage, with nothing lost.
     Path again = tmp.resolve("again");

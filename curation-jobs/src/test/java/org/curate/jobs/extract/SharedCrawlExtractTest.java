@@ -1,6 +1,8 @@
 package org.curate.jobs.extract;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.lit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -139,6 +141,54 @@ class SharedCrawlExtractTest {
         .filter(col("extraction_mode").eqNullSafe(col("extracted_mode")).unary_$bang()).count();
     assertThat(differing).isZero();
     assertThat(filtered.filter(col("extraction_mode").isNull()).count()).isZero();
+  }
+
+  /**
+   * HTML pages carry the language and publication date they declare, valid values only (a
+   * normalised tag; 1990 to a day after the capture); text records carry none; the report section
+   * counts the same; the filter stage keeps both columns unchanged.
+   */
+  @Test
+  void declaredLanguageAndPublicationDateReachTheParquetAndAreKept() {
+    Dataset<Row> text = documents.filter(col("content_type").equalTo("text/plain"));
+    assertThat(text.count()).isPositive();
+    assertThat(text.filter(col("lang_hint").isNotNull().or(col("published").isNotNull())).count()).isZero();
+    Dataset<Row> html = documents.filter(col("content_type").notEqual("text/plain"));
+    long pages = html.count();
+    long hinted = html.filter(col("lang_hint").isNotNull()).count();
+    long dated = html.filter(col("published").isNotNull()).count();
+    System.out.println("declared metadata of the shared crawl's HTML documents: " + pages + " documents, " + hinted
+        + " with lang_hint, " + dated + " with published");
+    assertThat(hinted).isPositive();
+    assertThat(dated).isPositive();
+    for (Row r : html.filter(col("lang_hint").isNotNull()).select("lang_hint").distinct().collectAsList()) {
+      assertThat(r.getString(0)).matches("[a-z]{2,3}(-[a-z]{4})?(-([a-z]{2}|[0-9]{3}))?");
+    }
+    assertThat(html.filter(col("published").lt(lit(java.sql.Timestamp.from(java.time.Instant.parse("1990-01-01T00:00:00Z"))))
+        .or(col("published").gt(expr("warc_date + INTERVAL 1 DAY")))).count()).as("implausible dates").isZero();
+
+    JsonNode section;
+    try {
+      section = new com.fasterxml.jackson.databind.ObjectMapper().readTree(output.resolve("_report.json").toFile());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    long reportedHinted = 0;
+    long reportedDated = 0;
+    for (JsonNode row : section.get("tables").get(0).get("rows")) {
+      reportedHinted += row.get(2).asLong();
+      reportedDated += row.get(3).asLong();
+    }
+    assertThat(reportedHinted).isEqualTo(hinted);
+    assertThat(reportedDated).isEqualTo(dated);
+
+    Dataset<Row> filtered = SparkTestSupport.spark().read().parquet(run.resolve("filter").toString());
+    Dataset<Row> joined = filtered.select("id", "lang_hint", "published").join(documents.select(col("id"),
+        col("lang_hint").as("extracted_hint"), col("published").as("extracted_published")), "id");
+    assertThat(joined.count()).isEqualTo(filtered.count());
+    assertThat(joined.filter(col("lang_hint").eqNullSafe(col("extracted_hint"))
+        .and(col("published").eqNullSafe(col("extracted_published"))).unary_$bang()).count()).isZero();
+    assertThat(filtered.filter(col("lang_hint").isNotNull()).count()).isPositive();
   }
 
   @Test

@@ -1,5 +1,6 @@
 package org.curate.extract.html;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.jsoup.nodes.Document;
@@ -21,6 +22,10 @@ import org.jsoup.parser.Parser;
  *   <li>{@link BlockTextRenderer}: one line per block element, {@code <pre>} kept;
  *   <li>{@link BlockFilter}: drop link lists and a heading repeating the title.
  * </ol>
+ *
+ * The language hint and publication date come from the same parse ({@link PageMetadataFinder}:
+ * the head, then the body during step 1's first walk), the date from a {@code <time>} in the
+ * chosen article as a last resort.
  *
  * Never throws; bounded: the parser caps the tree depth (jsoup's default 512) and input beyond
  * {@link #MAX_INPUT_CHARS} is ignored; all traversals are iterative. Deterministic.
@@ -52,9 +57,11 @@ public final class JsoupMainTextExtractor implements MainTextExtractor {
     String input = html.length() > MAX_INPUT_CHARS ? html.substring(0, MAX_INPUT_CHARS) : html;
     Document doc = Parser.htmlParser().parseInput(input, baseUri == null ? "" : baseUri);
     String title = TitleFinder.find(doc);
+    // The body's declarations are read by the first cleaning walk, before it deletes scripts (JSON-LD).
+    PageMetadataFinder declared = PageMetadataFinder.ofHead(doc);
     Element body = doc.body();
-    if (body == null) return new MainText(title, "", ExtractionMode.FALLBACK);
-    NonContentRemover.removeNonText(body);
+    if (body == null) return new MainText(title, "", ExtractionMode.FALLBACK, declared.langHint(), declared.published());
+    NonContentRemover.removeNonText(body, declared::visit);
     boolean discussionIsText = NonContentRemover.removeFurniture(body);
     List<Element> content = MainContentChooser.choose(body);
     // The chooser answers [body] exactly when no block was confident.
@@ -64,8 +71,13 @@ public final class JsoupMainTextExtractor implements MainTextExtractor {
       content = new ArrayList<>(content);
       content.add(0, lead);
     }
+    Instant published = declared.published();
+    if (published == null && mode == ExtractionMode.ARTICLE) {
+      // Only in an article: a fallback page's <time>s date its list items, not the page.
+      published = PageMetadataFinder.firstTimeIn(content);
+    }
     NonContentRemover.removeWeakFurniture(content, discussionIsText);
     TeaserCards.remove(content);
-    return new MainText(title, BlockFilter.join(BlockTextRenderer.render(content), title), mode);
+    return new MainText(title, BlockFilter.join(BlockTextRenderer.render(content), title), mode, declared.langHint(), published);
   }
 }

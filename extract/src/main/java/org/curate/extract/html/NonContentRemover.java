@@ -3,6 +3,7 @@ package org.curate.extract.html;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.jsoup.nodes.Comment;
 import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Element;
@@ -61,7 +62,13 @@ final class NonContentRemover {
     return false;
   }
 
-  static void removeNonText(Element body) {
+  /**
+   * Deletes what is never text below {@code body} (scripts, styles, media, form controls, hidden
+   * elements, comments). {@code seen} gets each element below {@code body} the walk reaches, in
+   * document order and before anything is deleted (an element deleted here is seen, its subtree
+   * is not): readers of the markup cleaning deletes (JSON-LD, meta tags) need no walk of their own.
+   */
+  static void removeNonText(Element body, Consumer<Element> seen) {
     List<Node> doomed = new ArrayList<>();
     NodeTraversor.filter(new NodeFilter() {
       @Override
@@ -71,6 +78,7 @@ final class NonContentRemover {
           return FilterResult.SKIP_ENTIRELY;
         }
         if (node instanceof Element e && node != body) {
+          seen.accept(e);
           if ((NEVER_TEXT.contains(e.normalName()) && !isNoscriptArticle(e)) || e.hasAttr("hidden")) {
             doomed.add(node);
             return FilterResult.SKIP_ENTIRELY;
