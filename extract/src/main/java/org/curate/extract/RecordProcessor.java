@@ -6,6 +6,8 @@ import java.nio.charset.Charset;
 import java.util.Locale;
 import org.curate.core.Outcome;
 import org.curate.extract.charset.CharsetResolver;
+import org.curate.extract.document.DocumentResult;
+import org.curate.extract.document.DocumentTypes;
 import org.curate.extract.html.ExtractionMode;
 import org.curate.extract.html.MainText;
 import org.curate.extract.html.MainTextExtractor;
@@ -22,16 +24,24 @@ import org.netpreserve.jwarc.MessageHeaders;
 import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcResponse;
 
-/** Decides what one crawl record is and turns HTML and text records into {@link ExtractedPage}s. */
+/**
+ * Decides what one crawl record is and turns HTML, text and document (PDF, office) records into
+ * {@link ExtractedPage}s.
+ */
 final class RecordProcessor {
+  /** Plain text whose first bytes hold a NUL is binary served as text/plain. */
+  private static final int BINARY_SNIFF_BYTES = 1024;
+
   private final ExtractOptions options;
   private final MainTextExtractor html;
+  private final DeadlineDocumentExtractor documents;
   private final HttpPayloadDecoder decoder;
   private final CharsetResolver charsets = new CharsetResolver();
 
-  RecordProcessor(ExtractOptions options, MainTextExtractor html) {
+  RecordProcessor(ExtractOptions options, MainTextExtractor html, DeadlineDocumentExtractor documents) {
     this.options = options;
     this.html = html;
+    this.documents = documents;
     this.decoder = new HttpPayloadDecoder(options.maxPayloadBytes());
   }
 
@@ -80,8 +90,9 @@ final class RecordProcessor {
     String contentType = HeaderValues.firstMeaningful(headers.all("Content-Type")).orElse(null);
     String base = HeaderValues.baseType(contentType);
     MimeFamily family = MimeFamily.of(base);
+    boolean document = DocumentTypes.isParsedDocument(base);
     boolean sniff = family != MimeFamily.HTML && MimeFamily.isUninformative(base);
-    if (family != MimeFamily.HTML && !sniff) {
+    if (family != MimeFamily.HTML && !sniff && !document) {
       return Outcome.drop("non-html:" + family.code(), base + " " + ref);
     }
     HttpPayloadDecoder.Result result;
@@ -95,7 +106,14 @@ final class RecordProcessor {
       return Outcome.fail("http:undecodable-body", undecodable.detail() + " " + ref);
     }
     HttpPayloadDecoder.Decoded payload = (HttpPayloadDecoder.Decoded) result;
+    if (document) {
+      return documentPage(record, ref, payload.bytes(), payload.length(), base, http.status());
+    }
     if (sniff && !HtmlSniffer.looksLikeHtml(payload.bytes(), payload.length())) {
+      if (isProseText(base, ref, payload.bytes(), payload.length())) {
+        return Outcome.keep(plainTextPage(record, ref, payload.bytes(), payload.length(),
+            HeaderValues.charsetParameter(contentType), http.status()));
+      }
       return Outcome.drop("non-html:" + (base == null ? MimeFamily.OTHER : family).code(), base + " " + ref);
     }
     String pageType = sniff ? "text/html" : base;
@@ -112,13 +130,17 @@ final class RecordProcessor {
     String contentType = record.headers().first("Content-Type").orElse(null);
     String base = HeaderValues.baseType(contentType);
     MimeFamily family = MimeFamily.of(base);
+    boolean document = DocumentTypes.isParsedDocument(base);
     boolean sniff = family != MimeFamily.HTML && MimeFamily.isUninformative(base);
-    if (family != MimeFamily.HTML && !sniff) {
+    if (family != MimeFamily.HTML && !sniff && !document) {
       return Outcome.drop(nonHtmlReason, base + " " + ref);
     }
     BoundedBytes block = readBlock(record);
     if (block.overLimit()) {
       return Outcome.drop("payload:too-large", "block exceeds " + options.maxPayloadBytes() + " bytes " + ref);
+    }
+    if (document) {
+      return documentPage(record, ref, block.bytes(), block.length(), base, -1);
     }
     if (sniff && !HtmlSniffer.looksLikeHtml(block.bytes(), block.length())) {
       return Outcome.drop(nonHtmlReason, base + " " + ref);
@@ -150,6 +172,55 @@ final class RecordProcessor {
     return Outcome.keep(page(record, ref, "text/plain", charset, -1, lang, "", text, ExtractionMode.PLAIN_TEXT));
   }
 
+  /**
+   * A PDF or office payload parsed by Tika under the document limits: kept as an
+   * {@link ExtractionMode#DOCUMENT}, or counted under {@code payload:too-large} or a
+   * {@code tika:} reason.
+   */
+  private Outcome<ExtractedPage> documentPage(WarcRecord record, RecordRef ref, byte[] bytes, int length,
+      String contentType, int status) {
+    if (length > options.documents().maxBytes()) {
+      return Outcome.drop("payload:too-large", contentType + " document of " + length + " bytes exceeds "
+          + options.documents().maxBytes() + " " + ref);
+    }
+    DocumentResult result = documents.extract(bytes, length);
+    if (result instanceof DocumentResult.Unusable unusable) {
+      String detail = contentType + " " + unusable.detail() + " " + ref;
+      return unusable.failed() ? Outcome.fail(unusable.reason(), detail) : Outcome.drop(unusable.reason(), detail);
+    }
+    DocumentResult.Parsed parsed = (DocumentResult.Parsed) result;
+    return Outcome.keep(page(record, ref, contentType, null, status, null, parsed.title(), parsed.text(),
+        ExtractionMode.DOCUMENT));
+  }
+
+  /**
+   * Plain text worth keeping as a document: declared {@code text/plain} (not a guess from a
+   * missing or binary type), not binary (no NUL near the start) and not a robots.txt, whose
+   * directives are no prose. Everything else that is text goes to the filters, which judge quality.
+   */
+  private static boolean isProseText(String base, RecordRef ref, byte[] bytes, int length) {
+    if (!"text/plain".equals(base)) {
+      return false;
+    }
+    String url = ref.url();
+    if (url != null && TargetUris.path(url).equalsIgnoreCase("/robots.txt")) {
+      return false;
+    }
+    for (int i = 0, n = Math.min(length, BINARY_SNIFF_BYTES); i < n; i++) {
+      if (bytes[i] == 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private ExtractedPage plainTextPage(WarcRecord record, RecordRef ref, byte[] bytes, int length, String headerCharset,
+      int status) {
+    Charset charset = charsets.resolve(bytes, length, headerCharset).charset();
+    String text = new String(bytes, 0, length, charset);
+    return page(record, ref, "text/plain", charset, status, null, "", text, ExtractionMode.PLAIN_TEXT);
+  }
+
   private ExtractedPage htmlPage(WarcRecord record, RecordRef ref, byte[] bytes, int length, String headerCharset,
       String contentType, int status) {
     Charset charset = charsets.resolve(bytes, length, headerCharset).charset();
@@ -167,7 +238,7 @@ final class RecordProcessor {
         TargetUris.host(ref.url()),
         WarcDates.parse(date),
         contentType,
-        charset.name(),
+        charset == null ? null : charset.name(),
         status,
         lang,
         title,
