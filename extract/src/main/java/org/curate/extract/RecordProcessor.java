@@ -112,7 +112,7 @@ final class RecordProcessor {
     if (sniff && !HtmlSniffer.looksLikeHtml(payload.bytes(), payload.length())) {
       if (isProseText(base, ref, payload.bytes(), payload.length())) {
         return Outcome.keep(plainTextPage(record, ref, payload.bytes(), payload.length(),
-            HeaderValues.charsetParameter(contentType), http.status()));
+            HeaderValues.charsetParameter(contentType), http.status(), null));
       }
       return Outcome.drop("non-html:" + (base == null ? MimeFamily.OTHER : family).code(), base + " " + ref);
     }
@@ -163,13 +163,12 @@ final class RecordProcessor {
     if (block.overLimit()) {
       return Outcome.drop("payload:too-large", "block exceeds " + options.maxPayloadBytes() + " bytes " + ref);
     }
-    Charset charset = charsets.resolve(block.bytes(), block.length(), HeaderValues.charsetParameter(contentType)).charset();
-    String text = new String(block.bytes(), 0, block.length(), charset);
     String lang = record.headers().first("WARC-Identified-Content-Language")
         .map(v -> v.split(",")[0].trim())
         .filter(v -> !v.isEmpty())
         .orElse(null);
-    return Outcome.keep(page(record, ref, "text/plain", charset, -1, lang, "", text, ExtractionMode.PLAIN_TEXT));
+    return Outcome.keep(plainTextPage(record, ref, block.bytes(), block.length(), HeaderValues.charsetParameter(contentType),
+        -1, lang));
   }
 
   /**
@@ -214,11 +213,12 @@ final class RecordProcessor {
     return true;
   }
 
+  /** Text taken as it is (a WET conversion record, a text/plain response), decoded by the charset resolver. */
   private ExtractedPage plainTextPage(WarcRecord record, RecordRef ref, byte[] bytes, int length, String headerCharset,
-      int status) {
+      int status, String lang) {
     Charset charset = charsets.resolve(bytes, length, headerCharset).charset();
     String text = new String(bytes, 0, length, charset);
-    return page(record, ref, "text/plain", charset, status, null, "", text, ExtractionMode.PLAIN_TEXT);
+    return page(record, ref, "text/plain", charset, status, lang, "", text, ExtractionMode.PLAIN_TEXT);
   }
 
   private ExtractedPage htmlPage(WarcRecord record, RecordRef ref, byte[] bytes, int length, String headerCharset,
