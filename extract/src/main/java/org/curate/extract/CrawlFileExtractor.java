@@ -3,6 +3,7 @@ package org.curate.extract;
 import java.util.Iterator;
 import java.util.List;
 import org.curate.core.Outcome;
+import org.curate.extract.document.TikaDocumentExtractor;
 import org.curate.extract.html.MainTextExtractor;
 import org.curate.extract.warc.LenientWarcReader;
 
@@ -15,22 +16,28 @@ import org.curate.extract.warc.LenientWarcReader;
  * warcinfo), {@code warc:request}, {@code warc:metadata}, {@code warc:revisit},
  * {@code warc:resource}, {@code warc:continuation}, {@code warc:conversion} (non-text),
  * {@code warc:unknown-type}, {@code non-http:dns}, {@code non-html:<family>} (see
- * {@link org.curate.extract.http.MimeFamily}), {@code payload:too-large}; failures
+ * {@link org.curate.extract.http.MimeFamily}; PDF and office documents other than spreadsheets
+ * are parsed instead, see {@link org.curate.extract.document.DocumentTypes}, and so is declared
+ * text/plain that is not HTML, binary or a robots.txt), {@code payload:too-large},
+ * {@code tika:encrypted}, {@code tika:empty}; failures
  * {@code file:unreadable}, {@code warc:truncated-gzip}, {@code warc:corrupt-gzip},
  * {@code warc:trailing-garbage}, {@code warc:parse-error}, {@code warc:bad-content-length},
  * {@code http:parse-error}, {@code http:undecodable-body}, {@code extract:timeout} (main-text
  * extraction of one record exceeded {@link ExtractOptions#recordTimeoutMillis()}),
- * {@code extract:too-deep} (it overflowed the stack), {@code extract:error}.
+ * {@code extract:too-deep} (it overflowed the stack), {@code extract:error}, {@code tika:unparseable}, {@code tika:timeout} (see
+ * {@link org.curate.extract.document.TikaDocumentExtractor}).
  */
 public final class CrawlFileExtractor {
   private static final System.Logger LOG = System.getLogger(CrawlFileExtractor.class.getName());
 
   private final ExtractOptions options;
   private final MainTextExtractor html;
+  private final TikaDocumentExtractor documents;
 
   public CrawlFileExtractor(ExtractOptions options, MainTextExtractor html) {
     this.options = options;
     this.html = html;
+    this.documents = new TikaDocumentExtractor(options.documents().maxChars());
   }
 
   /** The records of {@code source}, lazily; a file that cannot be opened gives one failure. */
@@ -39,7 +46,11 @@ public final class CrawlFileExtractor {
     try {
       LenientWarcReader reader = LenientWarcReader.open(source);
       DeadlineHtmlExtractor bounded = new DeadlineHtmlExtractor(html, options.recordTimeoutMillis());
-      return new ExtractingRecordStream(name, reader, new RecordProcessor(options, bounded), bounded);
+      DeadlineDocumentExtractor parsed = new DeadlineDocumentExtractor(documents, options.documents().timeoutMillis());
+      return new ExtractingRecordStream(name, reader, new RecordProcessor(options, bounded, parsed), () -> {
+        bounded.close();
+        parsed.close();
+      });
     } catch (Exception e) {
       LOG.log(System.Logger.Level.WARNING, () -> name + "@0: file:unreadable: " + e);
       RecordResult failure = new RecordResult(new RecordRef(name, 0, null, null),

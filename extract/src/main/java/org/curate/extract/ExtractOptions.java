@@ -1,5 +1,8 @@
 package org.curate.extract;
 
+import java.util.Objects;
+import org.curate.extract.document.DocumentLimits;
+
 /**
  * Limits and switches of the extract stage.
  *
@@ -7,8 +10,9 @@ package org.curate.extract;
  *     {@code payload:too-large} without being held in memory
  * @param recordTimeoutMillis the longest the HTML main-text extraction of one record may take; a
  *     record that takes longer is failed as {@code extract:timeout} and the file goes on
+ * @param documents the bounds on parsing one PDF or office document (size, characters, time)
  */
-public record ExtractOptions(long maxPayloadBytes, long recordTimeoutMillis) {
+public record ExtractOptions(long maxPayloadBytes, long recordTimeoutMillis, DocumentLimits documents) {
   public static final long DEFAULT_MAX_PAYLOAD_BYTES = 20L << 20;
   public static final long DEFAULT_RECORD_TIMEOUT_MILLIS = 30_000;
 
@@ -19,9 +23,15 @@ public record ExtractOptions(long maxPayloadBytes, long recordTimeoutMillis) {
     if (recordTimeoutMillis <= 0) {
       throw new IllegalArgumentException("recordTimeoutMillis must be positive, got " + recordTimeoutMillis);
     }
+    Objects.requireNonNull(documents, "documents");
   }
 
-  /** The given payload limit and the default per-record timeout. */
+  /** The given payload limit and timeout, and the default document limits. */
+  public ExtractOptions(long maxPayloadBytes, long recordTimeoutMillis) {
+    this(maxPayloadBytes, recordTimeoutMillis, DocumentLimits.defaults());
+  }
+
+  /** The given payload limit and the default per-record timeout and document limits. */
   public ExtractOptions(long maxPayloadBytes) {
     this(maxPayloadBytes, DEFAULT_RECORD_TIMEOUT_MILLIS);
   }

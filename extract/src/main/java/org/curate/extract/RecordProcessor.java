@@ -6,6 +6,8 @@ import java.nio.charset.Charset;
 import java.util.Locale;
 import org.curate.core.Outcome;
 import org.curate.extract.charset.CharsetResolver;
+import org.curate.extract.document.DocumentResult;
+import org.curate.extract.document.DocumentTypes;
 import org.curate.extract.html.ExtractionMode;
 import org.curate.extract.html.MainText;
 import org.curate.extract.html.MainTextExtractor;
@@ -23,16 +25,24 @@ import org.netpreserve.jwarc.MessageHeaders;
 import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcResponse;
 
-/** Decides what one crawl record is and turns HTML and text records into {@link ExtractedPage}s. */
+/**
+ * Decides what one crawl record is and turns HTML, text and document (PDF, office) records into
+ * {@link ExtractedPage}s.
+ */
 final class RecordProcessor {
+  /** Plain text whose first bytes hold a NUL is binary served as text/plain. */
+  private static final int BINARY_SNIFF_BYTES = 1024;
+
   private final ExtractOptions options;
   private final MainTextExtractor html;
+  private final DeadlineDocumentExtractor documents;
   private final HttpPayloadDecoder decoder;
   private final CharsetResolver charsets = new CharsetResolver();
 
-  RecordProcessor(ExtractOptions options, MainTextExtractor html) {
+  RecordProcessor(ExtractOptions options, MainTextExtractor html, DeadlineDocumentExtractor documents) {
     this.options = options;
     this.html = html;
+    this.documents = documents;
     this.decoder = new HttpPayloadDecoder(options.maxPayloadBytes());
   }
 
@@ -81,8 +91,9 @@ final class RecordProcessor {
     String contentType = HeaderValues.firstMeaningful(headers.all("Content-Type")).orElse(null);
     String base = HeaderValues.baseType(contentType);
     MimeFamily family = MimeFamily.of(base);
+    boolean document = DocumentTypes.isParsedDocument(base);
     boolean sniff = family != MimeFamily.HTML && MimeFamily.isUninformative(base);
-    if (family != MimeFamily.HTML && !sniff) {
+    if (family != MimeFamily.HTML && !sniff && !document) {
       return Outcome.drop("non-html:" + family.code(), base + " " + ref);
     }
     HttpPayloadDecoder.Result result;
@@ -96,7 +107,14 @@ final class RecordProcessor {
       return Outcome.fail("http:undecodable-body", undecodable.detail() + " " + ref);
     }
     HttpPayloadDecoder.Decoded payload = (HttpPayloadDecoder.Decoded) result;
+    if (document) {
+      return documentPage(record, ref, payload.bytes(), payload.length(), base, http.status());
+    }
     if (sniff && !HtmlSniffer.looksLikeHtml(payload.bytes(), payload.length())) {
+      if (isProseText(base, ref, payload.bytes(), payload.length())) {
+        return Outcome.keep(plainTextPage(record, ref, payload.bytes(), payload.length(),
+            HeaderValues.charsetParameter(contentType), http.status(), null));
+      }
       return Outcome.drop("non-html:" + (base == null ? MimeFamily.OTHER : family).code(), base + " " + ref);
     }
     String pageType = sniff ? "text/html" : base;
@@ -113,13 +131,17 @@ final class RecordProcessor {
     String contentType = record.headers().first("Content-Type").orElse(null);
     String base = HeaderValues.baseType(contentType);
     MimeFamily family = MimeFamily.of(base);
+    boolean document = DocumentTypes.isParsedDocument(base);
     boolean sniff = family != MimeFamily.HTML && MimeFamily.isUninformative(base);
-    if (family != MimeFamily.HTML && !sniff) {
+    if (family != MimeFamily.HTML && !sniff && !document) {
       return Outcome.drop(nonHtmlReason, base + " " + ref);
     }
     BoundedBytes block = readBlock(record);
     if (block.overLimit()) {
       return Outcome.drop("payload:too-large", "block exceeds " + options.maxPayloadBytes() + " bytes " + ref);
+    }
+    if (document) {
+      return documentPage(record, ref, block.bytes(), block.length(), base, -1);
     }
     if (sniff && !HtmlSniffer.looksLikeHtml(block.bytes(), block.length())) {
       return Outcome.drop(nonHtmlReason, base + " " + ref);
@@ -142,13 +164,62 @@ final class RecordProcessor {
     if (block.overLimit()) {
       return Outcome.drop("payload:too-large", "block exceeds " + options.maxPayloadBytes() + " bytes " + ref);
     }
-    Charset charset = charsets.resolve(block.bytes(), block.length(), HeaderValues.charsetParameter(contentType)).charset();
-    String text = new String(block.bytes(), 0, block.length(), charset);
     String lang = record.headers().first("WARC-Identified-Content-Language")
         .map(v -> v.split(",")[0].trim())
         .filter(v -> !v.isEmpty())
         .orElse(null);
-    return Outcome.keep(page(record, ref, "text/plain", charset, -1, lang, "", text, ExtractionMode.PLAIN_TEXT));
+    return Outcome.keep(plainTextPage(record, ref, block.bytes(), block.length(), HeaderValues.charsetParameter(contentType),
+        -1, lang));
+  }
+
+  /**
+   * A PDF or office payload parsed by Tika under the document limits: kept as an
+   * {@link ExtractionMode#DOCUMENT}, or counted under {@code payload:too-large} or a
+   * {@code tika:} reason.
+   */
+  private Outcome<ExtractedPage> documentPage(WarcRecord record, RecordRef ref, byte[] bytes, int length,
+      String contentType, int status) {
+    if (length > options.documents().maxBytes()) {
+      return Outcome.drop("payload:too-large", contentType + " document of " + length + " bytes exceeds "
+          + options.documents().maxBytes() + " " + ref);
+    }
+    DocumentResult result = documents.extract(bytes, length);
+    if (result instanceof DocumentResult.Unusable unusable) {
+      String detail = contentType + " " + unusable.detail() + " " + ref;
+      return unusable.failed() ? Outcome.fail(unusable.reason(), detail) : Outcome.drop(unusable.reason(), detail);
+    }
+    DocumentResult.Parsed parsed = (DocumentResult.Parsed) result;
+    return Outcome.keep(page(record, ref, contentType, null, status, null, parsed.title(), parsed.text(),
+        ExtractionMode.DOCUMENT));
+  }
+
+  /**
+   * Plain text worth keeping as a document: declared {@code text/plain} (not a guess from a
+   * missing or binary type), not binary (no NUL near the start) and not a robots.txt, whose
+   * directives are no prose. Everything else that is text goes to the filters, which judge quality.
+   */
+  private static boolean isProseText(String base, RecordRef ref, byte[] bytes, int length) {
+    if (!"text/plain".equals(base)) {
+      return false;
+    }
+    String url = ref.url();
+    if (url != null && TargetUris.path(url).equalsIgnoreCase("/robots.txt")) {
+      return false;
+    }
+    for (int i = 0, n = Math.min(length, BINARY_SNIFF_BYTES); i < n; i++) {
+      if (bytes[i] == 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Text taken as it is (a WET conversion record, a text/plain response), decoded by the charset resolver. */
+  private ExtractedPage plainTextPage(WarcRecord record, RecordRef ref, byte[] bytes, int length, String headerCharset,
+      int status, String lang) {
+    Charset charset = charsets.resolve(bytes, length, headerCharset).charset();
+    String text = new String(bytes, 0, length, charset);
+    return page(record, ref, "text/plain", charset, status, lang, "", text, ExtractionMode.PLAIN_TEXT);
   }
 
   private ExtractedPage htmlPage(WarcRecord record, RecordRef ref, byte[] bytes, int length, String headerCharset,
@@ -169,7 +240,7 @@ final class RecordProcessor {
         TargetUris.host(ref.url()),
         WarcDates.parse(date),
         contentType,
-        charset.name(),
+        charset == null ? null : charset.name(),
         status,
         lang,
         title,

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.curate.extract.html.ExtractionMode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -50,8 +51,27 @@ class CrawlFileExtractorSharedDataTest {
   @MethodSource("realFiles")
   void realCrawlFilesKeepExactlyTheirHtmlResponses(String relativePath, int expectedPages) {
     ExtractionTally tally = ExtractionTally.of(SharedData.root().resolve(relativePath));
-    assertThat(tally.kept()).as("kept pages").hasSize(expectedPages);
+    // The counts are of HTML (and WET text) records; PDF/office documents and text/plain responses are kept too since Tika.
+    assertThat(tally.kept().stream().filter(p -> !isDocumentOrTextResponse(p)).toList()).as("kept pages").hasSize(expectedPages);
     assertThat(tally.failureReasons()).as("failures in a real crawl file").isEmpty();
+  }
+
+  private static boolean isDocumentOrTextResponse(ExtractedPage p) {
+    return p.extractionMode() == ExtractionMode.DOCUMENT
+        || (p.extractionMode() == ExtractionMode.PLAIN_TEXT && p.httpStatus() != -1);
+  }
+
+  @Test
+  void officeAndPdfRecordsOfRealCrawlsBecomeDocuments() {
+    ExtractionTally docs = ExtractionTally.of(SharedData.warc("webarchives/aut__example.docs.warc.gz"));
+    // pptx, rtf, odp, docx, odt parsed; ods and xlsx are spreadsheets (non-html:office), csv and tsv text/csv etc.
+    assertThat(docs.kept().stream().filter(p -> p.extractionMode() == ExtractionMode.DOCUMENT).map(p -> p.url().replaceAll(".*\\.", "")))
+        .containsExactlyInAnyOrder("pptx", "rtf", "odp", "docx", "odt");
+    assertThat(docs.kept()).allSatisfy(p -> assertThat(p.text()).containsIgnoringCase("archives unleashed"));
+    ExtractedPage paper = ExtractionTally.of(SharedData.warc("webarchives/aut__example.pdf.warc.gz")).page("cost-analysis.pdf");
+    assertThat(paper.extractionMode()).isEqualTo(ExtractionMode.DOCUMENT);
+    assertThat(paper.title()).isEqualTo("The Cost of a WARC: Analyzing Web Archives in the Cloud");
+    assertThat(paper.text()).contains("How much does it cost to analyze web archives");
   }
 
   @Test

@@ -217,8 +217,8 @@ class HostilePayloadTest {
     byte[] notPdf = "<html><body>this is not a pdf</body></html>".getBytes(StandardCharsets.US_ASCII);
     Outcome<ExtractedPage> pdf = middle(extract(sandwich(httpResponse("http://hostile.example/a.pdf",
         "Content-Type: application/pdf\r\n", notPdf))));
-    assertThat(pdf).isInstanceOf(Outcome.Dropped.class);
-    assertThat(pdf.reason()).isEqualTo("non-html:pdf");
+    assertThat(pdf).isInstanceOf(Outcome.Failed.class);
+    assertThat(pdf.reason()).isEqualTo("tika:unparseable");
 
     // a "PDF" served without a type: binary bytes are not sniffed as HTML
     byte[] fake = new byte[64 * 1024];

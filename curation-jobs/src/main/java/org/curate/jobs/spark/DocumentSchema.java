@@ -42,7 +42,7 @@ public final class DocumentSchema {
       field("lang_hint", StringType, true),
       field("title", StringType, true),
       field("text", StringType, false),
-      // article | fallback | plain-text (ExtractionMode); null for documents read from JSONL or older Parquet
+      // article | fallback | document | plain-text (ExtractionMode); null for documents read from JSONL or older Parquet
       field("extraction_mode", StringType, true),
       field("source", SOURCE, true),
       field("tags", TAGS, true)});

@@ -33,10 +33,12 @@ class RunCommandTest {
 
     JsonNode extract = StageOutput.assertConserved(out.resolve("extract"));
     assertThat(extract.get("in").asInt()).isEqualTo(manifest.get("totalRecords").asInt());
-    // Every HTML response becomes a document, whatever its status: the 200 pages, the 301s and the 404s.
+    // Every HTML response becomes a document, whatever its status: the 200 pages, the 301s and the 404s;
+    // and so does every PDF (Tika). The sample's one text/plain response is a robots.txt, dropped.
     JsonNode status = manifest.get("responsesByStatus");
     assertThat(extract.get("out").asInt())
-        .isEqualTo(manifest.get("htmlPages").asInt() + status.get("301").asInt() + status.get("404").asInt());
+        .isEqualTo(manifest.get("htmlPages").asInt() + status.get("301").asInt() + status.get("404").asInt()
+            + manifest.get("nonHtmlByMimeType").get("application/pdf").asInt());
     assertThat(extract.get("dropped").get("warc:revisit").asInt()).isEqualTo(manifest.get("revisits").asInt());
     assertThat(extract.get("dropped").get("warc:request").asInt())
         .isEqualTo(manifest.get("recordsByType").get("request").asInt());

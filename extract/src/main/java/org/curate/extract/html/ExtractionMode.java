@@ -10,8 +10,10 @@ public enum ExtractionMode {
   ARTICLE("article"),
   /** No block was confident: the text is the cleaned visible body (also for pages with no body text). */
   FALLBACK("fallback"),
-  /** The record was text already (text/plain, WET conversion) and was taken as it is. */
-  PLAIN_TEXT("plain-text");
+  /** The record was text already (a text/plain response, a WET conversion) and was taken as it is. */
+  PLAIN_TEXT("plain-text"),
+  /** A PDF or office document (DOC, DOCX, PPT, PPTX, ODT, ODP, RTF) whose text Apache Tika's parsers produced. */
+  DOCUMENT("document");
 
   private final String code;
 

@@ -54,4 +54,21 @@ public final class TargetUris {
     }
     return host.isEmpty() || host.chars().anyMatch(Character::isWhitespace) ? null : host;
   }
+
+  /** The path of a hierarchical {@code url} ("/" when empty), without query and fragment; "" when it has none. */
+  public static String path(String url) {
+    int scheme = url.indexOf("://");
+    if (scheme <= 0) {
+      return "";
+    }
+    int start = scheme + 3;
+    while (start < url.length() && "/?#".indexOf(url.charAt(start)) < 0) {
+      start++;
+    }
+    int end = start;
+    while (end < url.length() && "?#".indexOf(url.charAt(end)) < 0) {
+      end++;
+    }
+    return end > start ? url.substring(start, end) : "/";
+  }
 }

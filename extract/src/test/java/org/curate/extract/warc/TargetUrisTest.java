@@ -24,4 +24,13 @@ class TargetUrisTest {
   void angleBracketsAreRemoved() {
     assertThat(TargetUris.clean("<https://example.org/>")).isEqualTo("https://example.org/");
   }
+
+  @Test
+  void pathsLeaveOutAuthorityQueryAndFragment() {
+    assertThat(TargetUris.path("http://example.org/robots.txt?x=1#y")).isEqualTo("/robots.txt");
+    assertThat(TargetUris.path("http://example.org")).isEqualTo("/");
+    assertThat(TargetUris.path("http://example.org?q")).isEqualTo("/");
+    assertThat(TargetUris.path("http://u@example.org:80/a/robots.txt")).isEqualTo("/a/robots.txt");
+    assertThat(TargetUris.path("dns:example.org")).isEmpty();
+  }
 }
