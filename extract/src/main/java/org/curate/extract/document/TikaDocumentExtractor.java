@@ -38,6 +38,8 @@ import org.xml.sax.SAXException;
  * its own parse context.
  */
 public final class TikaDocumentExtractor {
+  /** Heap PDFBox may use for decoded streams of one document before spilling to a scratch file. */
+  static final long PDF_MAIN_MEMORY_BYTES = 64L << 20;
   public static final String UNPARSEABLE = "tika:unparseable";
   public static final String ENCRYPTED = "tika:encrypted";
   public static final String EMPTY = "tika:empty";
@@ -116,6 +118,10 @@ public final class TikaDocumentExtractor {
     pdf.setExtractIncrementalUpdateInfo(false);
     pdf.setParseIncrementalUpdates(false);
     pdf.setCatchIntermediateIOExceptions(true);
+    // PDFBox buffers decoded streams in the heap; past this it spills them to a scratch file,
+    // so a small PDF whose streams inflate enormously cannot exhaust the executor (the deadline
+    // bounds the rest).
+    pdf.setMaxMainMemoryBytes(PDF_MAIN_MEMORY_BYTES);
     context.set(PDFParserConfig.class, pdf);
     OfficeParserConfig office = new OfficeParserConfig();
     office.setExtractMacros(false);
