@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
+import de.l3s.boilerpipe.BoilerpipeProcessingException;
+import de.l3s.boilerpipe.extractors.ArticleExtractor;
 import net.dankito.readability4j.Article;
 import net.dankito.readability4j.Readability4J;
 import org.curate.extract.charset.CharsetResolver;
@@ -32,7 +34,7 @@ import org.jsoup.nodes.Element;
  *   <li>speed: documents per CPU-second (ThreadMXBean CPU time of this thread, so other load on
  *       the machine matters less than with wall time) on the {@code trafilatura} half, after a
  *       warm-up, extractors interleaved round by round so that JIT and GC drift hit all alike;
- *       prints each rate and ours divided by readability4j.
+ *       prints each rate and ours divided by each peer's.
  * </ul>
  *
  * Pages are decoded before any timing, the way a crawled page without HTTP headers is:
@@ -44,7 +46,7 @@ import org.jsoup.nodes.Element;
  * mvn -q -o -pl bench -am package -DskipTests
  * java -cp "bench/target/classes:$(cat bench/target/classpath.txt)" org.curate.bench.ExtractionBench \
  *     [--data /work/shared/data/extraction-dev] [--out /tmp/extraction-bench] [--rounds 5] \
- *     [--extractors ours,readability4j,jsoup] [--no-score] [--no-speed]
+ *     [--extractors ours,readability4j,boilerpipe,jsoup] [--no-score] [--no-speed]
  * </pre>
  */
 public final class ExtractionBench {
@@ -64,7 +66,7 @@ public final class ExtractionBench {
     int rounds = 5;
     boolean score = true;
     boolean speed = true;
-    String names = "ours,readability4j,jsoup";
+    String names = "ours,readability4j,boilerpipe,jsoup";
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--data" -> data = Path.of(args[++i]);
@@ -122,13 +124,22 @@ public final class ExtractionBench {
             return ""; // it throws on a few pages (IllegalStateException from its grabber): no text
           }
         };
+      case "boilerpipe":
+        return (html, url) -> {
+          try {
+            String t = ArticleExtractor.INSTANCE.getText(html);
+            return t == null ? "" : t;
+          } catch (BoilerpipeProcessingException | RuntimeException e) {
+            return ""; // a page its parser (NekoHTML) cannot handle gives no text
+          }
+        };
       case "jsoup":
         return (html, url) -> {
           Element body = Jsoup.parse(html, url).body();
           return body == null ? "" : body.text();
         };
       default:
-        throw new IllegalArgumentException("unknown extractor " + name + " (ours, readability4j, jsoup)");
+        throw new IllegalArgumentException("unknown extractor " + name + " (ours, readability4j, boilerpipe, jsoup)");
     }
   }
 
@@ -156,11 +167,12 @@ public final class ExtractionBench {
       rate.put(e.getKey(), docsPerSec);
       System.out.printf(Locale.ROOT, "  %-14s %8.1f documents per CPU-second%n", e.getKey(), docsPerSec);
     }
-    if (rate.containsKey("ours") && rate.containsKey("readability4j")) {
-      System.out.printf(Locale.ROOT, "  ours / readability4j = %.2f%n", rate.get("ours") / rate.get("readability4j"));
-    }
-    if (rate.containsKey("ours") && rate.containsKey("jsoup")) {
-      System.out.printf(Locale.ROOT, "  ours / jsoup         = %.2f%n", rate.get("ours") / rate.get("jsoup"));
+    if (rate.containsKey("ours")) {
+      for (Map.Entry<String, Double> peer : rate.entrySet()) {
+        if (!peer.getKey().equals("ours")) {
+          System.out.printf(Locale.ROOT, "  ours / %-14s = %.2f%n", peer.getKey(), rate.get("ours") / peer.getValue());
+        }
+      }
     }
   }
 
