@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.curate.extract.ExtractOptions;
+import org.curate.extract.document.DocumentLimits;
 import org.curate.jobs.extract.ExtractStage;
 import org.curate.jobs.spark.Stage;
 import org.curate.jobs.report.StageReport;
@@ -27,6 +28,18 @@ public final class ExtractCommand implements Callable<Integer>, StageCommand {
       description = "Skip payloads larger than this (counted as payload:too-large). Default: ${DEFAULT-VALUE}.")
   long maxPayloadBytes = ExtractOptions.DEFAULT_MAX_PAYLOAD_BYTES;
 
+  @Option(names = "--max-document-bytes", paramLabel = "N",
+      description = "PDF and office files larger than this are not parsed (payload:too-large): their parsers hold several times the file in memory. Default: ${DEFAULT-VALUE}.")
+  long maxDocumentBytes = DocumentLimits.DEFAULT_MAX_BYTES;
+
+  @Option(names = "--max-document-chars", paramLabel = "N",
+      description = "Text of a PDF or office file beyond this many characters is cut off. Default: ${DEFAULT-VALUE}.")
+  int maxDocumentChars = DocumentLimits.DEFAULT_MAX_CHARS;
+
+  @Option(names = "--document-timeout-ms", paramLabel = "MS",
+      description = "A PDF or office file whose parse takes longer fails as tika:timeout and the file goes on. Default: ${DEFAULT-VALUE}.")
+  long documentTimeoutMs = DocumentLimits.DEFAULT_TIMEOUT_MILLIS;
+
   @Override
   public Integer call() {
     io.requireInput();
@@ -42,7 +55,17 @@ public final class ExtractCommand implements Callable<Integer>, StageCommand {
     if (maxPayloadBytes <= 0) {
       throw new IllegalArgumentException("--max-payload-bytes must be positive, got " + maxPayloadBytes);
     }
-    return new ExtractStage(new ExtractOptions(maxPayloadBytes));
+    requirePositive("--max-document-bytes", maxDocumentBytes);
+    requirePositive("--max-document-chars", maxDocumentChars);
+    requirePositive("--document-timeout-ms", documentTimeoutMs);
+    return new ExtractStage(new ExtractOptions(maxPayloadBytes)
+        .withDocuments(new DocumentLimits(maxDocumentBytes, maxDocumentChars, documentTimeoutMs)));
+  }
+
+  private static void requirePositive(String option, long value) {
+    if (value <= 0) {
+      throw new IllegalArgumentException(option + " must be positive, got " + value);
+    }
   }
 
 }

@@ -19,17 +19,17 @@ import org.curate.jobs.io.SerializableHadoopConf;
 public final class ExtractFile implements FlatMapFunction<String, Row> {
   private static final long serialVersionUID = 1L;
   private final SerializableHadoopConf conf;
-  private final long maxPayloadBytes;
+  private final ExtractOptions options;
 
   public ExtractFile(SerializableHadoopConf conf, ExtractOptions options) {
     this.conf = conf;
-    this.maxPayloadBytes = options.maxPayloadBytes();
+    this.options = options;
   }
 
   @Override
   public Iterator<Row> call(String file) {
     CrawlFileExtractor extractor =
-        new CrawlFileExtractor(new ExtractOptions(maxPayloadBytes), new JsoupMainTextExtractor());
+        new CrawlFileExtractor(options, new JsoupMainTextExtractor());
     RecordStream records = extractor.open(new HadoopFileSource(file, conf.get()));
     TaskContext task = TaskContext.get();
     if (task != null) {

@@ -60,7 +60,7 @@ class PipelinePlannerTest {
   void unknownKeysAndStagesAreNamedWithTheirLine() {
     assertThat(error("stages:\n  - stage: extract\nouptut: x\n")).isEqualTo(dir.resolve("pipeline.yaml") + ":3: unknown key 'ouptut' (expected: input, output, spark, stages)");
     assertThat(error("stages:\n  - stage: extract\n  - stage: extrakt\n")).contains("pipeline.yaml:3: unknown stage 'extrakt'").contains("extract", "filter");
-    assertThat(error("stages:\n  - stage: extract\n    max_payload: 5\n")).contains("pipeline.yaml:3: stage 'extract': unknown key 'max_payload' (keys: max_payload_bytes)");
+    assertThat(error("stages:\n  - stage: extract\n    max_payload: 5\n")).contains("pipeline.yaml:3: stage 'extract': unknown key 'max_payload' (keys: max_payload_bytes, max_document_bytes, max_document_chars, document_timeout_ms)");
     assertThat(error("spark:\n  mastr: x\nstages:\n  - stage: extract\n")).contains("pipeline.yaml:2: unknown key 'spark.mastr'");
     assertThat(error("stages:\n  - stage: extract\n  - stage: extract\n")).contains("pipeline.yaml:3: stage 'extract' appears twice (also on line 2)");
     assertThat(error("stages:\n  - stage: extract\n    input: x\n")).contains("pipeline.yaml:3:").contains("set by the pipeline");
@@ -70,6 +70,7 @@ class PipelinePlannerTest {
   void wrongTypesMissingFilesAndBadValuesAreNamedWithTheirLine() {
     assertThat(error("stages:\n  - stage: extract\n    max_payload_bytes: lots\n")).contains("pipeline.yaml:3: stage 'extract':").contains("lots");
     assertThat(error("stages:\n  - stage: extract\n    max_payload_bytes: -1\n")).contains("pipeline.yaml:2: stage 'extract': --max-payload-bytes must be positive");
+    assertThat(error("stages:\n  - stage: extract\n    document_timeout_ms: 0\n")).contains("pipeline.yaml:2: stage 'extract': --document-timeout-ms must be positive");
     assertThat(error("stages:\n  - stage: extract\n  - stage: filter\n    filters: nowhere.yaml\n"))
         .isEqualTo(dir.resolve("pipeline.yaml") + ":4: 'filter.filters': no such file or folder: " + dir.resolve("nowhere.yaml"));
     assertThat(error("output: [a, b]\nstages:\n  - stage: extract\n")).contains("pipeline.yaml:1: 'output' must be text, got a list");

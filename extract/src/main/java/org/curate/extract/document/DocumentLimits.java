@@ -1,5 +1,7 @@
 package org.curate.extract.document;
 
+import java.io.Serializable;
+
 /**
  * Bounds on parsing one non-HTML document (PDF, office) with Tika.
  *
@@ -10,7 +12,7 @@ package org.curate.extract.document;
  * @param timeoutMillis the longest the parse of one document may take before it fails as
  *     {@code tika:timeout}
  */
-public record DocumentLimits(long maxBytes, int maxChars, long timeoutMillis) {
+public record DocumentLimits(long maxBytes, int maxChars, long timeoutMillis) implements Serializable {
   public static final long DEFAULT_MAX_BYTES = 10L << 20;
   public static final int DEFAULT_MAX_CHARS = 1_000_000;
   public static final long DEFAULT_TIMEOUT_MILLIS = 20_000;
