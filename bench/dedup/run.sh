@@ -2,6 +2,8 @@
 # Generates a corpus (once), then runs our dedup and MLlib MinHashLSH in separate local[2] JVMs
 # under GNU time (peak RSS), then prints both result lines and the speed ratio.
 #   bench/dedup/run.sh [DOCS=20000] [SEED=42] [DIR=/tmp/dedup-bench-DOCS-SEED] [HEAP=8g]
+# WARMUP=N first runs each system once, untimed, on an N-document corpus in the same JVM, so the
+# timed run measures warm code (as a long-lived application or a large input sees it).
 # MODES="ours" (or "mllib") runs one half only; the other half's earlier result in DIR is
 # removed so the report never mixes runs.
 # CLUSTER=standalone runs the `ours` half only, as a driver JVM (heap HEAP, unscored) against a
@@ -22,6 +24,12 @@ export SPARK_LOCAL_IP=127.0.0.1
 mkdir -p "$DIR"
 # shellcheck disable=SC2086
 java $OPTS -cp "$CP" org.curate.bench.dedup.DedupBenchmark gen "$DIR" "$DOCS" "$SEED"
+if [[ -n "${WARMUP:-}" ]]; then
+  # Each system first runs once, untimed, on this small corpus (another seed) in the same JVM.
+  # shellcheck disable=SC2086
+  java $OPTS -cp "$CP" org.curate.bench.dedup.DedupBenchmark gen "$DIR/warmup-$WARMUP" "$WARMUP" "$((SEED + 1000))"
+  OPTS="$OPTS -Dbench.warmup=$DIR/warmup-$WARMUP"
+fi
 MODES="${MODES:-ours mllib}"
 rm -rf "$DIR/cluster"
 if [[ "${CLUSTER:-local}" == standalone ]]; then
