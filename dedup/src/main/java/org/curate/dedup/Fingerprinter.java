@@ -38,7 +38,8 @@ public final class Fingerprinter {
       return new Fingerprint(0, 0, new long[0], new int[0], 0);
     }
     ByteBuffer digest = ByteBuffer.wrap(sha256.digest(normalized.getBytes(StandardCharsets.UTF_8)));
-    long[] shingles = shingler.shingles(normalized);
+    // Neither the signature nor the compact set needs the 64-bit hashes sorted or distinct.
+    long[] shingles = shingler.shingleHashes(normalized);
     long[] keys = bands.keys(minHasher.signature(shingles));
     return new Fingerprint(digest.getLong(), digest.getLong(), keys, CompactShingles.of(shingles), normalized.length());
   }

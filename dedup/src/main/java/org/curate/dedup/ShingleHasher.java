@@ -36,12 +36,7 @@ public final class ShingleHasher implements WordSplitter.Sink {
 
   /** Sorted, distinct shingle hashes of {@code normalized} (empty when it has no word). */
   public long[] shingles(CharSequence normalized) {
-    words = 0;
-    count = 0;
-    splitter.split(normalized, this);
-    if (words > 0 && words < n) {
-      add(shingleHash((int) words));
-    }
+    hashAll(normalized);
     if (count == 0) {
       return new long[0];
     }
@@ -53,6 +48,25 @@ public final class ShingleHasher implements WordSplitter.Sink {
       }
     }
     return Arrays.copyOf(buffer, distinct);
+  }
+
+  /**
+   * The shingle hashes of {@code normalized} in text order, repeats included: the same set as
+   * {@link #shingles}, for consumers that do not need it sorted (a MinHash signature, which a
+   * repeat cannot change), without the sort.
+   */
+  public long[] shingleHashes(CharSequence normalized) {
+    hashAll(normalized);
+    return Arrays.copyOf(buffer, count);
+  }
+
+  private void hashAll(CharSequence normalized) {
+    words = 0;
+    count = 0;
+    splitter.split(normalized, this);
+    if (words > 0 && words < n) {
+      add(shingleHash((int) words));
+    }
   }
 
   @Override

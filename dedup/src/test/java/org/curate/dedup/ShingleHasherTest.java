@@ -28,4 +28,15 @@ class ShingleHasherTest {
     assertThat(shingler.shingles("just three words")).isNotEqualTo(shingler.shingles("just three"));
     assertThat(shingler.shingles("")).isEmpty();
   }
+
+  @Test
+  void shingleHashesAreTheSameSetInTextOrderWithRepeats() {
+    String text = "a b c d e a b c d e a x";
+    long[] raw = shingler.shingleHashes(text);
+    assertThat(raw).hasSize(8);
+    assertThat(java.util.Arrays.stream(raw).sorted().distinct().toArray()).containsExactly(shingler.shingles(text));
+    assertThat(raw[0]).isEqualTo(raw[5]); // "a b c d e" twice
+    assertThat(shingler.shingleHashes("just three words")).containsExactly(shingler.shingles("just three words"));
+    assertThat(shingler.shingleHashes("")).isEmpty();
+  }
 }

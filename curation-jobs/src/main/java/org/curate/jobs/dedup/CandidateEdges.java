@@ -19,9 +19,11 @@ import org.curate.dedup.LshBuckets;
 /**
  * LSH candidates as edges between documents sharing a (band index, band key) bucket, linear in
  * the bucket size ({@link LshBuckets}). The (band, key, row) entries are hashed by (band, key)
- * into {@code partitions} partitions, and each partition groups its buckets in plain Java by a
- * sort: one shuffle and no per-bucket rows, where Spark's {@code collect_list} aggregation would
- * fall back to a sort-based aggregate over millions of mostly single-member groups.
+ * into {@code partitions} partitions and sorted within each by (key, band, row), which Spark does
+ * with a radix sort on the key and spills when memory is short; the buckets then stream through
+ * {@link LshBuckets} one at a time. One shuffle and no per-bucket rows, where Spark's
+ * {@code collect_list} aggregation would build a row for each of millions of mostly
+ * single-member groups.
  */
 final class CandidateEdges {
   private static final StructType BAND = new StructType()
@@ -47,18 +49,19 @@ final class CandidateEdges {
       return out.iterator();
     }, Encoders.row(BAND));
     return bands.repartition(partitions, col("band"), col("key"))
+        .sortWithinPartitions("key", "band", "v")
         .mapPartitions((MapPartitionsFunction<Row, Row>) CandidateEdges::bucketEdges, Encoders.row(EDGE))
         .distinct();
   }
 
   private static Iterator<Row> bucketEdges(Iterator<Row> entries) {
-    LshBuckets buckets = new LshBuckets();
+    List<Row> out = new ArrayList<>();
+    LshBuckets buckets = new LshBuckets((hi, lo) -> out.add(RowFactory.create(hi, lo)));
     while (entries.hasNext()) {
       Row r = entries.next();
       buckets.add(r.getInt(0), r.getLong(1), r.getLong(2));
     }
-    List<Row> out = new ArrayList<>();
-    buckets.edges((hi, lo) -> out.add(RowFactory.create(hi, lo)));
+    buckets.finish();
     return out.iterator();
   }
 }
