@@ -9,15 +9,12 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.min_by;
 import static org.apache.spark.sql.functions.monotonically_increasing_id;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.struct;
-import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
@@ -59,7 +56,7 @@ import org.slf4j.LoggerFactory;
  * <ol>
  *   <li>URL: captures with a URL key, window per key (newest first), the rest are drops.</li>
  *   <li>Exact: live rows grouped by the 128-bit key of their normalised text; per group the
- *   survivor (minimum {@link SurvivorChoice#rankKey()}) and its band keys.</li>
+ *   survivor (minimum {@link SurvivorChoice#rankKey()}) and its band keys ({@link ExactGroups}).</li>
  *   <li>MinHash: the survivors' (band, key, row) rows grouped by (band, key) into candidate
  *   edges ({@link CandidateEdges}), verified by exact Jaccard ({@link EdgeVerification}),
  *   connected components on the executors ({@link ConnectedComponents}), then per component
@@ -135,21 +132,15 @@ public final class DedupStage implements Stage {
       live = live.filter(col("exact_hi").isNotNull());
       Dataset<Row> representatives = live.select("_row", "band_keys", "rank");
       if (options.exact()) {
-        Dataset<Row> groups = live.groupBy("exact_hi", "exact_lo")
-            .agg(min("rank").as("best"), min_by(col("band_keys"), col("rank")).as("band_keys"), count(lit(1)).as("size"),
-                collect_list(struct(col("_row"), col("id"))).as("members"))
-            .drop("exact_hi", "exact_lo")
-            .coalesce(docPartitions)
-            .persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> groups = ExactGroups.of(live, docPartitions).persist(StorageLevel.MEMORY_AND_DISK());
         cached.add(groups);
-        Dataset<Row> duplicates = groups.filter(col("size").gt(1));
-        drops.add(duplicates.select(col("best"), explode(col("members")).as("m"))
-            .filter(col("m._row").notEqual(col("best._row")))
-            .select(col("m._row").as("_row"), lit("dedup:exact").as("new_reason"),
-                concat(lit("duplicate of "), coalesce(col("best.id"), lit("?"))).as("new_detail")));
-        clusters.add(duplicates.select(lit("exact").as("kind"), col("best._row").as("component_id"), col("best.id").as("survivor"),
-            array_sort(transform(col("members"), m -> m.getField("id"))).as("members"), col("size")));
-        representatives = groups.select(col("best._row").as("_row"), col("band_keys"), col("best").as("rank"));
+        drops.add(groups.filter(col("_row").notEqual(col("best_row")))
+            .select(col("_row"), lit("dedup:exact").as("new_reason"),
+                concat(lit("duplicate of "), coalesce(col("best_id"), lit("?"))).as("new_detail")));
+        clusters.add(groups.filter(col("members").isNotNull())
+            .select(lit("exact").as("kind"), col("best_row").as("component_id"), col("best_id").as("survivor"),
+                array_sort(col("members")).as("members"), col("size")));
+        representatives = groups.filter(col("_row").equalTo(col("best_row"))).select("_row", "band_keys", "rank");
       }
       if (options.nearDuplicates()) {
         // Bucket entries (one per document and band) are grouped in memory, one partition at a
