@@ -143,10 +143,10 @@ public final class DedupStage implements Stage {
         representatives = groups.filter(col("_row").equalTo(col("best_row"))).select("_row", "band_keys", "rank");
       }
       if (options.nearDuplicates()) {
-        // Bucket entries (one per document and band) are grouped in memory, one partition at a
-        // time: as many partitions as the input scan has, never capped by the shuffle default,
-        // bound them to one input split's documents (a 128 MB split of 2 KB documents: ~1.2 M
-        // entries, ~50 MB) however big the input.
+        // Bucket entries (one per document and band) are sorted one partition at a time: as
+        // many partitions as the input scan has, never capped by the shuffle default, bound
+        // them to one input split's documents (a 128 MB split of 2 KB documents: ~1.2 M
+        // entries, ~50 MB) however big the input, so the sort rarely has to spill.
         Dataset<Row> candidates = CandidateEdges.of(representatives, scanPartitions).persist(StorageLevel.MEMORY_AND_DISK());
         cached.add(candidates);
         long candidateCount = candidates.count();
