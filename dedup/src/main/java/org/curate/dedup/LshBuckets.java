@@ -16,8 +16,9 @@ import java.util.Arrays;
  *
  * <p>Entries arrive sorted so that a bucket's entries are adjacent and its vertices ascending
  * (Spark sorts each partition by (key, band, vertex), spilling to disk when it must), so only
- * the current bucket is held in memory: a partition of any size streams through. An entry out
- * of that order is refused, since it would split a bucket silently.
+ * the current bucket is held in memory: a partition of any size streams through. A vertex below
+ * the previous one of its bucket, the sign of unsorted input, is refused rather than split the
+ * bucket silently.
  */
 public final class LshBuckets {
   public static final int ALL_PAIRS_UP_TO = 16;
